@@ -1,0 +1,1 @@
+"""Wijkdialoog: software for Dutch neighbourhood dialogues."""

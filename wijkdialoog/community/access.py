@@ -1,0 +1,69 @@
+"""Who holds which role where. The few access functions every permission is built on."""
+
+from django.db.models import Model
+
+from .models import Membership
+
+
+def roles_by_organisation(user) -> dict[int, set[str]]:
+    """{organisation id: {roles}} for a logged-in user, computed once per user object."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    cached = getattr(user, "_wijkdialoog_roles", None)
+    if cached is None:
+        cached = {}
+        rows = Membership.objects.filter(
+            person__user=user, is_active=True, person__user__is_active=True
+        ).values_list("person__organisation_id", "role")
+        for organisation_id, role in rows:
+            cached.setdefault(organisation_id, set()).add(role)
+        user._wijkdialoog_roles = cached
+    return cached
+
+
+def forget_roles(user) -> None:
+    """Drop the cached roles after they change within one request."""
+    if hasattr(user, "_wijkdialoog_roles"):
+        del user._wijkdialoog_roles
+
+
+def organisation_id_of(subject) -> int | None:
+    """The organisation a domain object belongs to. Every domain model exposes `organisation_id`
+    (a field or a property); an Organisation is its own."""
+    from .models import Organisation
+
+    if subject is None:
+        return None
+    if isinstance(subject, Organisation):
+        return subject.pk
+    if isinstance(subject, Model) or hasattr(subject, "organisation_id"):
+        return getattr(subject, "organisation_id", None)
+    return None
+
+
+def has_role(user, role: str, subject=None) -> bool:
+    """Whether the user holds `role` in the subject's organisation (or anywhere, without one)."""
+    roles = roles_by_organisation(user)
+    if subject is None:
+        return any(role in held for held in roles.values())
+    return role in roles.get(organisation_id_of(subject), set())
+
+
+def organisations_where(user, role: str) -> list[int]:
+    return [org_id for org_id, held in roles_by_organisation(user).items() if role in held]
+
+
+SESSION_KEY = "wijkdialoog_organisation"
+
+
+def current_organisation(request, role: str = "organiser"):
+    """The organisation the user works in now: the one chosen in this session, else the first
+    where they hold `role`. None when they hold it nowhere."""
+    from .models import Organisation
+
+    allowed = organisations_where(request.user, role)
+    if not allowed:
+        return None
+    chosen = request.session.get(SESSION_KEY)
+    organisation_id = chosen if chosen in allowed else min(allowed)
+    return Organisation.objects.get(pk=organisation_id)

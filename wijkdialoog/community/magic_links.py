@@ -1,0 +1,43 @@
+"""Magic links: a one-time, short-lived login link by email for anyone the platform knows."""
+
+from django.conf import settings
+from django.urls import reverse
+from sesame.utils import get_query_string
+
+from .models import Membership, Person, User
+
+LOGIN_SCOPE = ""
+INVITATION_SCOPE = "invitation"
+INVITATION_MAX_AGE = 7 * 24 * 3600
+
+
+def login_url(user: User, *, invitation: bool = False) -> str:
+    scope = INVITATION_SCOPE if invitation else LOGIN_SCOPE
+    view = "invitation-open" if invitation else "magic-link-open"
+    return f"{settings.SITE_URL}{reverse(view)}{get_query_string(user, scope=scope)}"
+
+
+def user_for_link(email: str) -> User | None:
+    """The login a magic link may be sent to, or None. Anyone with an active role is known;
+    residents are not: they reach their registrations through their personal manage link."""
+    email = email.strip().lower()
+    person = (
+        Person.objects.filter(
+            email__iexact=email,
+            memberships__is_active=True,
+        )
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    if person is None:
+        return None
+    if person.user_id and not person.user.is_active:
+        return None
+    from .roles import ensure_user
+
+    return ensure_user(person)
+
+
+def has_any_role(user: User) -> bool:
+    return Membership.objects.filter(person__user=user, is_active=True).exists()

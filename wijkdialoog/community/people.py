@@ -1,0 +1,64 @@
+"""Named domain functions for people and neighbourhoods."""
+
+from django.db import transaction
+
+from wijkdialoog.core import audit
+from wijkdialoog.core.audit import changed_fields
+
+from .models import Neighbourhood, Organisation, Person
+
+PERSON_FIELDS = ("first_name", "last_name", "email", "phone", "language", "neighbourhood_id")
+NEIGHBOURHOOD_FIELDS = ("name", "slug", "kind", "municipality", "cbs_code", "description")
+
+
+def _normalise(person: Person) -> None:
+    person.email = person.email.strip().lower()
+    person.phone = " ".join(person.phone.split())
+
+
+@transaction.atomic
+def create_person(*, organisation: Organisation, actor, **fields) -> Person:
+    person = Person(organisation=organisation, **fields)
+    _normalise(person)
+    person.full_clean()
+    person.save()
+    audit.record(actor=actor, action="person.created", subject=person)
+    return person
+
+
+@transaction.atomic
+def update_person(*, person: Person, actor, original: dict) -> Person:
+    """Save a person edited through a form; `original` holds the values before the edit."""
+    _normalise(person)
+    changes = changed_fields(person, original, PERSON_FIELDS)
+    person.save()
+    if changes:
+        # Contact details are personal data: log which fields changed, not their values.
+        audit.record(
+            actor=actor, action="person.changed", subject=person, payload={"fields": list(changes)}
+        )
+    return person
+
+
+@transaction.atomic
+def create_neighbourhood(*, organisation: Organisation, actor, **fields) -> Neighbourhood:
+    neighbourhood = Neighbourhood(organisation=organisation, **fields)
+    neighbourhood.full_clean()
+    neighbourhood.save()
+    audit.record(actor=actor, action="neighbourhood.created", subject=neighbourhood)
+    return neighbourhood
+
+
+@transaction.atomic
+def update_neighbourhood(*, neighbourhood: Neighbourhood, actor, original: dict) -> Neighbourhood:
+    changes = changed_fields(neighbourhood, original, NEIGHBOURHOOD_FIELDS)
+    neighbourhood.save()
+    if changes:
+        audit.record(
+            actor=actor, action="neighbourhood.changed", subject=neighbourhood, payload=changes
+        )
+    return neighbourhood
+
+
+def snapshot(instance, fields) -> dict:
+    return {name: getattr(instance, name) for name in fields}

@@ -1,0 +1,36 @@
+"""Email rendered from templates in the recipient's language: `<name>_subject.txt`,
+`<name>.txt` and `<name>.html` under the given template prefix."""
+
+from collections.abc import Iterable, Mapping
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def render_mail(
+    *,
+    to: str,
+    template: str,
+    context: Mapping,
+    language: str,
+    attachments: Iterable[tuple[str, bytes, str]] = (),
+    headers: Mapping[str, str] | None = None,
+) -> EmailMultiAlternatives:
+    context = {"SITE_URL": settings.SITE_URL, **context}
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        text = render_to_string(f"{template}.txt", context)
+        html = render_to_string(f"{template}.html", {**context, "subject": subject})
+    message = EmailMultiAlternatives(
+        subject=subject, body=text, to=[to], headers=dict(headers or {})
+    )
+    message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    return message
+
+
+def send_mail(**kwargs) -> None:
+    render_mail(**kwargs).send()

@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from wijkdialoog.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("privacy/", core_views.privacy, name="privacy"),
+    path("gezond/", core_views.health, name="health"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("", include("wijkdialoog.community.urls")),
+]
+
+handler400 = "wijkdialoog.core.views.bad_request"
+handler403 = "wijkdialoog.core.views.permission_denied"
+handler404 = "wijkdialoog.core.views.page_not_found"
+handler500 = "wijkdialoog.core.views.server_error"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
