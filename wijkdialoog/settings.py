@@ -98,6 +98,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "wijkdialoog.core",
     "wijkdialoog.community",
+    "wijkdialoog.dialogues",
+    "wijkdialoog.registrations",
 ]
 
 MIDDLEWARE = [
