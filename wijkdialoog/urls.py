@@ -10,6 +10,8 @@ urlpatterns = [
     path("gezond/", core_views.health, name="health"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("", include("wijkdialoog.community.urls")),
+    path("", include("wijkdialoog.dialogues.urls")),
+    path("", include("wijkdialoog.registrations.urls")),
 ]
 
 handler400 = "wijkdialoog.core.views.bad_request"

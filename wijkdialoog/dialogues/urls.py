@@ -1,0 +1,3 @@
+from .views import organiser, public
+
+urlpatterns = [*public.urlpatterns, *organiser.urlpatterns]

@@ -1,0 +1,3 @@
+"""Organiser pages: venues, series, meetings and tables."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Public dialogue pages: per neighbourhood, per meeting, calendar downloads and feeds."""
+
+urlpatterns = []

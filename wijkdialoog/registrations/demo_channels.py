@@ -1,0 +1,5 @@
+"""Demo data: demo_channels."""
+
+
+def load(context) -> None:
+    """Filled in by the feature that owns this module."""

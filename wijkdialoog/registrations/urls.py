@@ -1,0 +1,3 @@
+from .views import channels, registering, tables
+
+urlpatterns = [*registering.urlpatterns, *channels.urlpatterns, *tables.urlpatterns]

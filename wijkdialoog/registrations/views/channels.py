@@ -1,0 +1,3 @@
+"""Invitation channels: tracked links, posters and flyers, email lists, share texts."""
+
+urlpatterns = []

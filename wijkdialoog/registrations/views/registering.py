@@ -1,0 +1,3 @@
+"""Registering without an account, the personal manage link, registering on behalf."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Dividing people over tables, moving by hand, check-in at the door, table cards."""
+
+urlpatterns = []
