@@ -1,0 +1,95 @@
+"""iCalendar files for meetings: one meeting to download or attach to a mail, and a feed of many.
+
+Callers render inside `translation.override(...)` when the text should be in someone's language.
+"""
+
+import datetime
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+from icalendar import Calendar, Event
+
+from .models import Meeting
+
+PRODID = "-//Wijkdialoog//Wijkdialoog//NL"
+
+
+def meeting_uid(meeting: Meeting) -> str:
+    """Stable across edits, so calendar apps update the event instead of adding a second one."""
+    return f"meeting-{meeting.pk}@wijkdialoog"
+
+
+def meeting_public_url(meeting: Meeting) -> str:
+    return settings.SITE_URL + reverse("meeting-public", args=[meeting.pk])
+
+
+def _utc(moment: datetime.datetime) -> datetime.datetime:
+    return moment.astimezone(datetime.UTC)
+
+
+def _location(meeting: Meeting) -> str:
+    venue = meeting.venue
+    if venue is None:
+        return ""
+    return ", ".join(part for part in [venue.name, venue.address] if part)
+
+
+def _description(meeting: Meeting, url: str) -> str:
+    parts = [meeting.series.theme]
+    if meeting.what_to_expect:
+        parts.append(meeting.what_to_expect.strip())
+    parts.append(gettext("More information: %(url)s") % {"url": url})
+    return "\n\n".join(parts)
+
+
+def _event(meeting: Meeting, stamp: datetime.datetime) -> Event:
+    url = meeting_public_url(meeting)
+    event = Event()
+    event.add("uid", meeting_uid(meeting))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", _utc(meeting.starts_at))
+    event.add("dtend", _utc(meeting.ends_at))
+    event.add("summary", meeting.display_title)
+    location = _location(meeting)
+    if location:
+        event.add("location", location)
+    event.add("description", _description(meeting, url))
+    event.add("url", url)
+    # Calendar apps use the sequence to know which version of an edited event is newest.
+    event.add("sequence", int(meeting.updated_at.timestamp()) if meeting.updated_at else 0)
+    if meeting.cancelled_at is not None:
+        event.add("status", "CANCELLED")
+    else:
+        event.add("status", "CONFIRMED")
+    return event
+
+
+def _calendar(name: str | None = None) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    if name:
+        calendar.add("x-wr-calname", name)
+        calendar.add("name", name)
+    return calendar
+
+
+def meeting_ics(meeting: Meeting) -> bytes:
+    """A calendar with the one meeting, for a download or a mail attachment."""
+    calendar = _calendar()
+    calendar.add("method", "PUBLISH")
+    calendar.add_component(_event(meeting, _utc(timezone.now())))
+    return calendar.to_ical()
+
+
+def calendar_ics(meetings: Iterable[Meeting], *, name: str) -> bytes:
+    """A calendar with many meetings, such as a neighbourhood's public feed."""
+    calendar = _calendar(name)
+    stamp = _utc(timezone.now())
+    for meeting in meetings:
+        calendar.add_component(_event(meeting, stamp))
+    return calendar.to_ical()
