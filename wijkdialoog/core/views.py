@@ -4,11 +4,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from wijkdialoog.community.models import Organisation
+from wijkdialoog.dialogues.listings import upcoming_everywhere
 
 
 @require_GET
 def home(request):
-    return render(request, "core/home.html", {"upcoming": []})
+    return render(request, "core/home.html", {"upcoming": list(upcoming_everywhere())})
 
 
 @require_GET

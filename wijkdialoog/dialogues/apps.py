@@ -6,3 +6,6 @@ class DialoguesConfig(AppConfig):
     name = "wijkdialoog.dialogues"
     label = "dialogues"
     verbose_name = _("Dialogues")
+
+    def ready(self):
+        from . import audit_labels  # noqa: F401

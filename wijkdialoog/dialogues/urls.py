@@ -1,3 +1,8 @@
-from .views import organiser, public
+from .views import organiser, public, tables, venues
 
-urlpatterns = [*public.urlpatterns, *organiser.urlpatterns]
+urlpatterns = [
+    *public.urlpatterns,
+    *organiser.urlpatterns,
+    *venues.urlpatterns,
+    *tables.urlpatterns,
+]

@@ -1,0 +1,95 @@
+"""How many places a meeting has left, and what that means for someone who wants to come.
+
+Places are the seats at the meeting's tables minus the confirmed registrations. Lists use
+`with_availability` so every meeting's numbers come from one query; single pages may call
+`places_left` on a plain meeting and it counts for itself.
+"""
+
+import datetime
+from enum import StrEnum
+
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from wijkdialoog.registrations.models import Registration
+
+from .models import Meeting, Table
+
+CONFIRMED = Registration.Status.CONFIRMED
+WAITING = Registration.Status.WAITING
+
+
+class State(StrEnum):
+    """What a visitor can do now."""
+
+    OPEN = "open"  # register, there is a place
+    FULL = "full"  # join the waiting list
+    CLOSED = "closed"  # registration has closed, the meeting is still to come
+    CANCELLED = "cancelled"
+    PAST = "past"
+
+
+def _count(status: str) -> Subquery:
+    rows = (
+        Registration.objects.filter(meeting=OuterRef("pk"), status=status)
+        .order_by()
+        .values("meeting")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+
+def with_availability(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    """Adds seats_total, confirmed_count and waiting_count; subqueries keep one row per meeting."""
+    seats = (
+        Table.objects.filter(meeting=OuterRef("pk"))
+        .order_by()
+        .values("meeting")
+        .annotate(total=Sum("seats"))
+        .values("total")
+    )
+    return meetings.annotate(
+        seats_total=Coalesce(Subquery(seats, output_field=IntegerField()), Value(0)),
+        confirmed_count=_count(CONFIRMED),
+        waiting_count=_count(WAITING),
+    )
+
+
+def seats_total(meeting: Meeting) -> int:
+    value = getattr(meeting, "seats_total", None)
+    return meeting.capacity() if value is None else value
+
+
+def confirmed_count(meeting: Meeting) -> int:
+    value = getattr(meeting, "confirmed_count", None)
+    if value is None:
+        value = Registration.objects.filter(meeting=meeting, status=CONFIRMED).count()
+    return value
+
+
+def waiting_count(meeting: Meeting) -> int:
+    value = getattr(meeting, "waiting_count", None)
+    if value is None:
+        value = Registration.objects.filter(meeting=meeting, status=WAITING).count()
+    return value
+
+
+def places_left(meeting: Meeting) -> int:
+    """Seats minus confirmed registrations, never below zero."""
+    return max(seats_total(meeting) - confirmed_count(meeting), 0)
+
+
+def state(meeting: Meeting, now: datetime.datetime | None = None) -> State:
+    now = now or timezone.now()
+    if meeting.cancelled_at is not None:
+        return State.CANCELLED
+    if meeting.ends_at <= now:
+        return State.PAST
+    # Publication decides who may see the meeting, not this state: organisers preview it as is.
+    if now >= meeting.registration_deadline:
+        return State.CLOSED
+    if places_left(meeting) <= 0:
+        return State.FULL
+    return State.OPEN
