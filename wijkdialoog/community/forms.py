@@ -19,7 +19,13 @@ class LoginForm(StyledFormMixin, AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Email address")
-        self.fields["username"].widget.attrs.update(autocomplete="email", inputmode="email")
+        self.fields["username"].widget.attrs.update(
+            autocomplete="email", inputmode="email", autocapitalize="none"
+        )
+
+    def clean_username(self):
+        # Logins are stored in lowercase; phones often capitalise the first letter.
+        return self.cleaned_data["username"].lower()
 
 
 class PasswordForm(StyledFormMixin, SetPasswordForm):

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.http import urlencode
 from sesame.utils import get_query_string
 
 from .models import Membership, Person, User
@@ -11,10 +12,13 @@ INVITATION_SCOPE = "invitation"
 INVITATION_MAX_AGE = 7 * 24 * 3600
 
 
-def login_url(user: User, *, invitation: bool = False) -> str:
+def login_url(user: User, *, invitation: bool = False, next_url: str = "") -> str:
     scope = INVITATION_SCOPE if invitation else LOGIN_SCOPE
     view = "invitation-open" if invitation else "magic-link-open"
-    return f"{settings.SITE_URL}{reverse(view)}{get_query_string(user, scope=scope)}"
+    url = f"{settings.SITE_URL}{reverse(view)}{get_query_string(user, scope=scope)}"
+    if next_url:
+        url += f"&{urlencode({'next': next_url})}"
+    return url
 
 
 def user_for_link(email: str) -> User | None:

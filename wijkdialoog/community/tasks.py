@@ -26,12 +26,12 @@ def send_invitation(membership_id: int) -> None:
 
 
 @task
-def send_magic_link(user_id: int, language: str) -> None:
+def send_magic_link(user_id: int, language: str, next_url: str = "") -> None:
     user = User.objects.get(pk=user_id)
     person = user.persons.order_by("pk").first()
     send_mail(
         to=user.email,
         template="community/mail/magic_link",
         language=language,
-        context={"person": person, "link": login_url(user)},
+        context={"person": person, "link": login_url(user, next_url=next_url)},
     )

@@ -5,7 +5,8 @@ from collections.abc import Iterable, Mapping
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import translation
 
 
@@ -18,10 +19,10 @@ def render_mail(
     attachments: Iterable[tuple[str, bytes, str]] = (),
     headers: Mapping[str, str] | None = None,
 ) -> EmailMultiAlternatives:
-    context = {"SITE_URL": settings.SITE_URL, **context}
+    context = {"SITE_URL": settings.SITE_URL, "LANGUAGE_CODE": language, **context}
     with translation.override(language):
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        text = render_to_string(f"{template}.txt", context)
+        subject = " ".join(render_plain_text(f"{template}_subject.txt", context).split())
+        text = render_plain_text(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", {**context, "subject": subject})
     message = EmailMultiAlternatives(
         subject=subject, body=text, to=[to], headers=dict(headers or {})
@@ -30,6 +31,12 @@ def render_mail(
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
     return message
+
+
+def render_plain_text(name: str, context: Mapping) -> str:
+    """A text template without HTML escaping: a link's `&` or a name like "Jansen & Zn" must
+    reach a plain-text mail and its subject as typed, not as `&amp;`."""
+    return get_template(name).template.render(Context(dict(context), autoescape=False))
 
 
 def send_mail(**kwargs) -> None:

@@ -39,7 +39,9 @@ def magic_link_request(request):
         if not getattr(request, "limited", False):
             user = user_for_link(form.cleaned_data["email"])
             if user is not None:
-                send_magic_link.enqueue(user.pk, get_language())
+                # The page that asked for a login comes back after the link is used.
+                next_url = _safe_next(request, request.GET.get("next")) or ""
+                send_magic_link.enqueue(user.pk, get_language(), next_url)
         return redirect("magic-link-sent")
     return render(request, "community/magic_link_request.html", {"form": form})
 
