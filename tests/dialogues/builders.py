@@ -34,3 +34,13 @@ def make_meeting(series, *, days=10, published=True, venue=None, **extra) -> Mee
 
 def make_table(meeting, number=1, seats=8, **extra) -> Table:
     return Table.objects.create(meeting=meeting, number=number, seats=seats, **extra)
+
+
+def make_registration(meeting, person, status="confirmed", **extra):
+    from wijkdialoog.registrations.models import Registration
+
+    values = {"consent_at": timezone.now(), "consent_version": "test"}
+    if status == "waiting":
+        values["waiting_since"] = timezone.now()
+    values.update(extra)
+    return Registration.objects.create(meeting=meeting, person=person, status=status, **values)
