@@ -1,0 +1,13 @@
+"""{% series_channel_figures series as figures %}: sign-ups per invitation channel, for the
+include registrations/includes/channel_stats.html on other pages."""
+
+from django import template
+
+from ..channels import SeriesFigures, series_figures
+
+register = template.Library()
+
+
+@register.simple_tag
+def series_channel_figures(series) -> SeriesFigures:
+    return series_figures(series)
