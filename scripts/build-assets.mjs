@@ -25,10 +25,50 @@ const theme = tokens
   .replaceAll(".voorbeeld-theme", ".wijkdialoog-theme")
   .replaceAll("var(--voorbeeld-kleuren-violet-", "var(--voorbeeld-kleuren-groen-");
 const overrides = `
-/* Wijkdialoog: one self-hosted typeface for text and headings. */
+/* Wijkdialoog: one self-hosted typeface for text and headings, and 18px text (1rem on the root)
+   for readers who find reading hard. The example theme leaves the document tokens to the page: setting them
+   gives lists, labels and links the theme's typeface too. Its margins are "code-only" tokens
+   set to 0; ours give headings, paragraphs, lists and fields room (space-around turns the
+   component margins on). */
 .wijkdialoog-theme {
+  --utrecht-space-around: 1;
   --basis-heading-font-family: 'Noto Sans', sans-serif;
   --basis-text-font-family-default: 'Noto Sans', sans-serif;
+  --utrecht-document-font-family: var(--basis-text-font-family-default);
+  --utrecht-document-font-size: 1.125rem; /* on <html>: 1rem becomes 18px for every token */
+  --utrecht-document-font-weight: var(--basis-text-font-weight-default);
+  --utrecht-document-line-height: var(--basis-text-line-height-md);
+  --utrecht-document-color: var(--basis-color-default-color-document);
+  --utrecht-document-background-color: var(--basis-color-default-bg-document);
+  --utrecht-heading-1-margin-block-start: 0;
+  --utrecht-heading-1-margin-block-end: var(--basis-space-block-3xl);
+  --utrecht-heading-2-margin-block-start: var(--basis-space-block-5xl);
+  --utrecht-heading-2-margin-block-end: var(--basis-space-block-xl);
+  --utrecht-heading-3-margin-block-start: var(--basis-space-block-4xl);
+  --utrecht-heading-3-margin-block-end: var(--basis-space-block-lg);
+  --utrecht-heading-4-margin-block-start: var(--basis-space-block-3xl);
+  --utrecht-heading-4-margin-block-end: var(--basis-space-block-md);
+  --utrecht-paragraph-margin-block-start: 0;
+  --utrecht-paragraph-margin-block-end: var(--basis-space-block-xl);
+  --utrecht-ordered-list-margin-block-start: 0;
+  --utrecht-ordered-list-margin-block-end: var(--basis-space-block-xl);
+  --utrecht-unordered-list-margin-block-start: 0;
+  --utrecht-unordered-list-margin-block-end: var(--basis-space-block-xl);
+  --utrecht-alert-margin-block-start: 0;
+  --utrecht-alert-margin-block-end: var(--basis-space-block-xl);
+  --utrecht-form-field-margin-block-start: 0;
+  --utrecht-form-field-margin-block-end: var(--basis-space-block-2xl);
+  --utrecht-form-field-description-margin-block-start: 0;
+  --utrecht-form-field-description-margin-block-end: var(--basis-space-block-sm);
+  --utrecht-form-field-error-message-margin-block-start: 0;
+  --utrecht-form-field-error-message-margin-block-end: var(--basis-space-block-sm);
+  /* A chevron, so that a closed select looks like a choice and not like a text box. */
+  --utrecht-select-background-image: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'%3E%3Cpath d='M6 9l6 6 6-6' fill='none' stroke='%23001a40' stroke-width='2.5'/%3E%3C/svg%3E");
+  --utrecht-form-fieldset-legend-font-family: var(--basis-text-font-family-default);
+  --utrecht-form-fieldset-legend-font-size: var(--basis-text-font-size-md);
+  --utrecht-form-fieldset-legend-font-weight: var(--basis-text-font-weight-bold);
+  --utrecht-form-fieldset-legend-margin-block-end: var(--basis-space-block-md);
+  --utrecht-form-fieldset-margin-block-end: var(--basis-space-block-2xl);
 }
 `;
 writeFileSync(join(out, "wijkdialoog-theme.css"), theme + overrides);
