@@ -6,3 +6,6 @@ class RegistrationsConfig(AppConfig):
     name = "wijkdialoog.registrations"
     label = "registrations"
     verbose_name = _("Registrations")
+
+    def ready(self):
+        from . import audit_labels  # noqa: F401

@@ -1,14 +1,330 @@
-"""Registering without an account, the personal manage link, registering on behalf."""
+"""Registering without an account, the personal manage link, registering on behalf, and the
+organiser's list of who is coming."""
 
+from collections import defaultdict
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+from django_ratelimit.decorators import ratelimit
 
-from wijkdialoog.core.views import under_construction
+from wijkdialoog.core.access import require
+from wijkdialoog.dialogues.models import Meeting
 
-# Each route keeps its name; the feature that owns this module replaces the view.
+from .. import registering
+from ..forms import ChangeForm, OnBehalfForm, RegisterForm
+from ..models import Channel, Registration
+from ..waiting_list import places_left, waiting_position
+
+Status = Registration.Status
+# Set by the tracked channel link (/d/<code>/) before it sends people to the meeting page.
+CHANNEL_SESSION_KEY = "wijkdialoog_channel"
+MEETING_RELATED = ("series__neighbourhood__organisation", "venue")
+# Registrations per network address per hour: plenty for a household, a brake on scripts.
+REGISTRATION_RATE = "30/h"
+
+
+def _show_error(form, error: ValidationError) -> None:
+    """Put a refusal from a domain function next to the field it is about, or above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        form.add_error(name if name in form.fields else None, errors)
+
+
+def _meeting(pk) -> Meeting:
+    return get_object_or_404(Meeting.objects.select_related(*MEETING_RELATED), pk=pk)
+
+
+def _channel(request, meeting: Meeting) -> Channel | None:
+    """The invitation channel that brought this visitor, when it belongs to this series."""
+    code = request.GET.get("via", "").strip()
+    if code:
+        channel = Channel.objects.filter(code=code, series_id=meeting.series_id).first()
+        if channel is not None:
+            return channel
+    channel_id = request.session.get(CHANNEL_SESSION_KEY)
+    if isinstance(channel_id, int):
+        return Channel.objects.filter(pk=channel_id, series_id=meeting.series_id).first()
+    return None
+
+
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate=REGISTRATION_RATE, method="POST", block=False)
+def meeting_register(request, pk):
+    meeting = _meeting(pk)
+    if not request.user.has_perm("dialogues.view_meeting", meeting):
+        raise Http404
+    closed = registering.registration_is_closed(meeting)
+    form = None if closed else RegisterForm(request.POST or None)
+    if form is not None and request.method == "POST" and form.is_valid():
+        if getattr(request, "limited", False):
+            form.add_error(None, _("Many registrations came from here just now. Try again later."))
+        else:
+            try:
+                registration = registering.register(
+                    meeting=meeting,
+                    first_name=form.cleaned_data["first_name"],
+                    email=form.cleaned_data["email"],
+                    phone=form.cleaned_data["phone"],
+                    channel=_channel(request, meeting),
+                    language=get_language(),
+                    consent=form.cleaned_data["consent"],
+                    companions=form.companions(),
+                    **form.facts(),
+                )
+            except ValidationError as error:
+                _show_error(form, error)
+            else:
+                return redirect("registration-done", token=registration.manage_token)
+    return render(
+        request,
+        "registrations/registration_form.html",
+        {
+            "meeting": meeting,
+            "venue": meeting.venue,
+            "form": form,
+            "closed": closed,
+            "places_left": places_left(meeting),
+        },
+    )
+
+
+def _registration_by_token(token: str) -> Registration | None:
+    """The registration behind a personal link; None when unknown or once the meeting is over."""
+    registration = (
+        Registration.objects.select_related(
+            "person", *(f"meeting__{name}" for name in MEETING_RELATED)
+        )
+        .filter(manage_token=token)
+        .first()
+    )
+    if registration is None or registration.meeting.ends_at <= timezone.now():
+        return None
+    return registration
+
+
+def _link_not_found(request):
+    return render(request, "registrations/registration_link_invalid.html", status=404)
+
+
+@never_cache
+@require_GET
+def registration_done(request, token):
+    registration = _registration_by_token(token)
+    if registration is None:
+        return _link_not_found(request)
+    return render(
+        request,
+        "registrations/registration_done.html",
+        {
+            "registration": registration,
+            "meeting": registration.meeting,
+            "venue": registration.meeting.venue,
+            "companions": registering.active_companions(registration),
+            "waiting_position": waiting_position(registration),
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def registration_manage(request, token):
+    registration = _registration_by_token(token)
+    if registration is None:
+        return _link_not_found(request)
+    meeting = registration.meeting
+    companions = registering.active_companions(registration)
+    active = registration.status != Status.CANCELLED
+    form = (
+        ChangeForm.for_registration(registration, companions, request.POST or None)
+        if active
+        else None
+    )
+    if form is not None and request.method == "POST" and form.is_valid():
+        try:
+            registering.change(
+                registration=registration, companions=form.companions(), **form.facts()
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("Your changes have been saved."))
+            return redirect("registration-manage", token=token)
+    return render(
+        request,
+        "registrations/registration_manage.html",
+        {
+            "registration": registration,
+            "meeting": meeting,
+            "venue": meeting.venue,
+            "companions": companions,
+            "form": form,
+            "waiting_position": waiting_position(registration),
+            "can_register_again": not active and not registering.registration_is_closed(meeting),
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def registration_cancel(request, token):
+    registration = _registration_by_token(token)
+    if registration is None:
+        return _link_not_found(request)
+    if registration.status == Status.CANCELLED:
+        return redirect("registration-manage", token=token)
+    if request.method == "POST":
+        registering.cancel(registration=registration)
+        messages.success(request, _("You have cancelled your registration."))
+        return redirect("registration-manage", token=token)
+    return render(
+        request,
+        "registrations/registration_cancel.html",
+        {
+            "registration": registration,
+            "meeting": registration.meeting,
+            "companions": registering.active_companions(registration),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def registration_on_behalf(request, pk):
+    meeting = _meeting(pk)
+    require(request, "registrations.register_on_behalf", meeting)
+    closed = registering.registration_is_closed(meeting)
+    form = None if closed else OnBehalfForm(request.POST or None)
+    if form is not None and request.method == "POST" and form.is_valid():
+        try:
+            registration = registering.register(
+                meeting=meeting,
+                first_name=form.cleaned_data["first_name"],
+                email=form.cleaned_data["email"],
+                phone=form.cleaned_data["phone"],
+                source=form.cleaned_data["source"],
+                registered_by=request.user,
+                language=form.cleaned_data["language"],
+                consent=form.cleaned_data["consent"],
+                companions=form.companions(),
+                **form.facts(),
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            return redirect(
+                "registration-on-behalf-done", pk=meeting.pk, registration=registration.pk
+            )
+    return render(
+        request,
+        "registrations/registration_on_behalf.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "closed": closed,
+            "places_left": places_left(meeting),
+            "can_see_list": request.user.has_perm("registrations.manage_registrations", meeting),
+        },
+    )
+
+
+@require_GET
+def registration_on_behalf_done(request, pk, registration):
+    meeting = _meeting(pk)
+    require(request, "registrations.register_on_behalf", meeting)
+    registration = get_object_or_404(
+        Registration.objects.select_related("person"),
+        pk=registration,
+        meeting=meeting,
+        party_lead__isnull=True,
+    )
+    registration.meeting = meeting
+    return render(
+        request,
+        "registrations/registration_on_behalf_done.html",
+        {
+            "meeting": meeting,
+            "registration": registration,
+            "companions": registering.active_companions(registration),
+            "waiting_position": waiting_position(registration),
+        },
+    )
+
+
+def _parties(registrations) -> dict[str, list]:
+    """Leads with their companions (same status) under them, per status, in list order."""
+    by_pk = {r.pk: r for r in registrations}
+    groups: dict[int, list] = defaultdict(list)
+    order: list[int] = []
+    for registration in registrations:
+        lead = by_pk.get(registration.party_lead_id)
+        key = (
+            lead.pk if lead is not None and lead.status == registration.status else registration.pk
+        )
+        if key not in groups:
+            order.append(key)
+        groups[key].append(registration)
+    parties: dict[str, list] = {status: [] for status in Status.values}
+    for key in order:
+        members = sorted(groups[key], key=lambda r: (r.pk != key, r.pk))
+        lead = members[0]
+        parties[lead.status].append({"lead": lead, "companions": members[1:]})
+    return parties
+
+
+@require_GET
+def registration_list(request, pk):
+    meeting = _meeting(pk)
+    require(request, "registrations.manage_registrations", meeting)
+    registrations = list(
+        meeting.registrations.select_related("person", "channel", "table").order_by(
+            "waiting_since", "created_at", "pk"
+        )
+    )
+    parties = _parties(registrations)
+    confirmed = sum(1 for r in registrations if r.status == Status.CONFIRMED)
+    capacity = meeting.capacity()
+    return render(
+        request,
+        "registrations/registration_list.html",
+        {
+            "meeting": meeting,
+            "confirmed": parties[Status.CONFIRMED],
+            "waiting": parties[Status.WAITING],
+            "cancelled": parties[Status.CANCELLED],
+            "confirmed_count": confirmed,
+            "waiting_count": sum(1 for r in registrations if r.status == Status.WAITING),
+            "checked_in_count": sum(1 for r in registrations if r.checked_in_at),
+            "capacity": capacity,
+            "places_left": max(0, capacity - confirmed),
+        },
+    )
+
+
 urlpatterns = [
-    path("bijeenkomst/<int:pk>/aanmelden/", under_construction, name="meeting-register"),
-    path("aanmelding/<str:token>/", under_construction, name="registration-manage"),
+    path("bijeenkomst/<int:pk>/aanmelden/", meeting_register, name="meeting-register"),
+    path("aanmelding/<str:token>/", registration_manage, name="registration-manage"),
+    path("aanmelding/<str:token>/klaar/", registration_done, name="registration-done"),
+    path("aanmelding/<str:token>/afmelden/", registration_cancel, name="registration-cancel"),
     path(
-        "beheer/bijeenkomsten/<int:pk>/aanmeldingen/", under_construction, name="registration-list"
+        "beheer/bijeenkomsten/<int:pk>/aanmeldingen/", registration_list, name="registration-list"
+    ),
+    path(
+        "beheer/bijeenkomsten/<int:pk>/aanmelden-namens/",
+        registration_on_behalf,
+        name="registration-on-behalf",
+    ),
+    path(
+        "beheer/bijeenkomsten/<int:pk>/aanmelden-namens/<int:registration>/",
+        registration_on_behalf_done,
+        name="registration-on-behalf-done",
     ),
 ]

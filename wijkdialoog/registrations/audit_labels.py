@@ -1,0 +1,8 @@
+from django.utils.translation import gettext_lazy as _
+
+from wijkdialoog.core.models import describe_action
+
+describe_action("registration.created", _("Registered"))
+describe_action("registration.changed", _("Registration changed"))
+describe_action("registration.cancelled", _("Registration cancelled"))
+describe_action("registration.promoted", _("Moved up from the waiting list"))

@@ -1,0 +1,185 @@
+"""Forms for registering: by yourself, on someone's behalf, and changing it later."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wijkdialoog.community.models import Person
+from wijkdialoog.core.forms import Form
+
+from .models import Registration
+from .registering import MAX_COMPANIONS, normalise_phone
+
+FIRST_TIME_CHOICES = [("yes", _("This is my first time")), ("no", _("I have been before"))]
+COMPANION_FIELDS = [f"companion_{n}" for n in range(1, MAX_COMPANIONS + 1)]
+
+
+def _first_time(value: str) -> bool | None:
+    return {"yes": True, "no": False}.get(value)
+
+
+class FactsForm(Form):
+    """The optional facts, used only to mix tables and to make sure everyone can take part."""
+
+    age_group = forms.ChoiceField(
+        label=_("Age group"),
+        choices=Registration.AgeGroup.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    relation = forms.ChoiceField(
+        label=_("What is your link to the neighbourhood?"),
+        choices=Registration.Relation.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    languages = forms.CharField(
+        label=_("Languages you speak"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: Dutch, Arabic, English."),
+    )
+    access_needs = forms.CharField(
+        label=_("What do you need to take part?"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example: a wheelchair place, a hearing loop, help with reading."),
+    )
+    first_time = forms.ChoiceField(
+        label=_("Have you been to a wijkdialoog before?"),
+        choices=FIRST_TIME_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for n, name in enumerate(COMPANION_FIELDS, start=1):
+            self.fields[name] = forms.CharField(
+                label=_("First name of person %(number)s") % {"number": n},
+                max_length=80,
+                required=False,
+                widget=forms.TextInput(attrs={"autocomplete": "off"}),
+            )
+
+    def facts(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "age_group": data["age_group"],
+            "relation": data["relation"],
+            "languages": data["languages"],
+            "access_needs": data["access_needs"],
+            "first_time": _first_time(data["first_time"]),
+        }
+
+    def companions(self) -> list[str]:
+        return [self.cleaned_data[name] for name in COMPANION_FIELDS]
+
+    def companion_fields(self):
+        return [self[name] for name in COMPANION_FIELDS]
+
+    def fact_fields(self):
+        return [self[name] for name in ("age_group", "relation", "languages", "access_needs")]
+
+
+class RegisterForm(FactsForm):
+    """Registering yourself: a first name and a way to reach you; everything else optional."""
+
+    first_name = forms.CharField(
+        label=_("Your first name"),
+        max_length=80,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    email = forms.EmailField(
+        label=_("Email address"),
+        required=False,
+        help_text=_("You get a confirmation with a link to change or cancel."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.CharField(
+        label=_("Phone number"),
+        max_length=30,
+        required=False,
+        help_text=_("No email? Then fill in your phone number. We only call about this meeting."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel", "type": "tel"}),
+    )
+    consent = forms.BooleanField(
+        label=_("Yes, I agree that my details are stored for this purpose."),
+        error_messages={"required": _("Tick the box to agree, or you cannot register.")},
+    )
+
+    field_order = ["first_name", "email", "phone"]
+
+    def clean_phone(self) -> str:
+        phone = " ".join(self.cleaned_data["phone"].split())
+        if phone:
+            allowed = set("0123456789+-() ./")
+            if not set(phone) <= allowed or len(normalise_phone(phone)) < 6:
+                raise forms.ValidationError(
+                    _("Fill in a phone number with digits only, such as 06 1234 5678.")
+                )
+        return phone
+
+    def clean(self):
+        data = super().clean()
+        if (
+            "email" not in self.errors
+            and "phone" not in self.errors
+            and not data.get("email")
+            and not data.get("phone")
+        ):
+            self.add_error("email", _("Fill in an email address or a phone number."))
+        return data
+
+    def contact_fields(self):
+        return [self[name] for name in ("first_name", "email", "phone")]
+
+
+class OnBehalfForm(RegisterForm):
+    """A volunteer or organiser registers someone who called or handed in a paper form."""
+
+    source = forms.ChoiceField(
+        label=_("How did this registration reach you?"),
+        choices=[
+            (Registration.Source.PHONE, Registration.Source.PHONE.label),
+            (Registration.Source.PAPER, Registration.Source.PAPER.label),
+        ],
+        initial=Registration.Source.PHONE,
+        widget=forms.RadioSelect,
+    )
+    language = forms.ChoiceField(
+        label=_("Language for mail"),
+        choices=Person.Language.choices,
+        initial=Person.Language.DUTCH,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].label = _("First name")
+        self.fields["email"].help_text = _("Optional. With an address they get a confirmation.")
+        self.fields["phone"].help_text = ""
+        self.fields["relation"].label = _("Link to the neighbourhood")
+        self.fields["access_needs"].label = _("What do they need to take part?")
+        self.fields["first_time"].label = _("Been to a wijkdialoog before?")
+        self.fields["languages"].label = _("Languages spoken")
+        self.fields["consent"].label = _(
+            "I read out the purpose and how long we keep the details, and they agreed."
+        )
+
+
+class ChangeForm(FactsForm):
+    """The manage page: change the optional facts and who comes along."""
+
+    @classmethod
+    def for_registration(cls, registration: Registration, companions, data=None):
+        initial = {
+            "age_group": registration.age_group,
+            "relation": registration.relation,
+            "languages": registration.languages,
+            "access_needs": registration.access_needs,
+            "first_time": {True: "yes", False: "no"}.get(registration.first_time, ""),
+        }
+        for name, companion in zip(COMPANION_FIELDS, companions, strict=False):
+            initial[name] = companion.person.first_name
+        return cls(data, initial=initial)
