@@ -1,14 +1,296 @@
 """Dividing people over tables, moving by hand, check-in at the door, table cards."""
 
-from django.urls import path
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from wijkdialoog.core.views import under_construction
+from wijkdialoog.core.access import require
+from wijkdialoog.dialogues.models import Meeting
 
-# Each route keeps its name; the feature that owns this module replaces the view.
+from .. import check_in, table_cards, table_division, table_moves
+from ..forms_tables import CodeForm, MoveForm, WalkInForm
+from ..models import Registration
+
+Status = Registration.Status
+
+
+def _meeting(request, pk: int, permission: str) -> Meeting:
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("series__neighbourhood__organisation", "venue"), pk=pk
+    )
+    require(request, permission, meeting)
+    return meeting
+
+
+def _registration(meeting: Meeting, pk: int) -> Registration:
+    return get_object_or_404(
+        Registration.objects.select_related("person", "meeting"), pk=pk, meeting=meeting
+    )
+
+
+# --- dividing over tables ------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def division(request, pk):
+    meeting = _meeting(request, pk, "registrations.divide_tables")
+    if request.method == "POST":
+        result = table_division.divide_over_tables(meeting=meeting, actor=request.user)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d person has a table.", "%(count)d people have a table.", result.placed
+            )
+            % {"count": result.placed},
+        )
+        if result.unplaced:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(count)d person could not be placed: there is no seat left for them.",
+                    "%(count)d people could not be placed: there are not enough seats.",
+                    len(result.unplaced),
+                )
+                % {"count": len(result.unplaced)},
+            )
+        return redirect("table-division", pk=meeting.pk)
+    plan = table_moves.seating_plan(meeting)
+    return render(
+        request,
+        "registrations/table_division.html",
+        {"meeting": meeting, "plan": plan, "locked": _locked_count(plan)},
+    )
+
+
+def _locked_count(plan) -> int:
+    return sum(1 for seating in plan.tables for person in seating.people if person.table_locked)
+
+
+@require_POST
+def move(request, pk, registration_pk):
+    meeting = _meeting(request, pk, "registrations.divide_tables")
+    registration = _registration(meeting, registration_pk)
+    form = MoveForm(request.POST, meeting=meeting)
+    if not form.is_valid():
+        messages.error(request, _("Choose a table."))
+        return _back_to_division(meeting, registration)
+    table = form.cleaned_data["table"]
+    try:
+        party = table_moves.move_to_table(
+            registration=registration, table=table, actor=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "%(name)s now sits at %(table)s.",
+                "%(name)s and the people with them now sit at %(table)s.",
+                len(party),
+            )
+            % {"name": registration.person.first_name, "table": table},
+        )
+    return _back_to_division(meeting, registration)
+
+
+@require_POST
+def unlock(request, pk, registration_pk):
+    meeting = _meeting(request, pk, "registrations.divide_tables")
+    registration = _registration(meeting, registration_pk)
+    table_moves.unlock(registration=registration, actor=request.user)
+    messages.success(
+        request,
+        _("%(name)s will be placed again when you divide over tables.")
+        % {"name": registration.person.first_name},
+    )
+    return _back_to_division(meeting, registration)
+
+
+def _back_to_division(meeting, registration):
+    return redirect(
+        reverse("table-division", args=[meeting.pk])
+        + f"#person-{registration.party_lead_id or registration.pk}"
+    )
+
+
+@require_GET
+def cards(request, pk):
+    meeting = _meeting(request, pk, "registrations.divide_tables")
+    pdf = table_cards.render_pdf(meeting, table_moves.seating_plan(meeting))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="tafelkaarten-{meeting.pk}.pdf"'
+    return response
+
+
+# --- check-in at the door ----------------------------------------------------------------
+
+
+def _check_in_page(request, meeting, *, code_form=None, walk_in_form=None):
+    query = request.GET.get("q", "").strip()
+    registrations = (
+        meeting.registrations.filter(status=Status.CONFIRMED)
+        .select_related("person", "table", "party_lead__person")
+        .order_by("person__first_name", "pk")
+    )
+    if query:
+        code = check_in.normalise_code(query)
+        matches = Q(person__first_name__icontains=query)
+        if code:
+            matches |= Q(check_in_code__startswith=code)
+        registrations = registrations.filter(matches)
+    seats = sum(table.seats for table in meeting.tables.all())
+    return render(
+        request,
+        "registrations/check_in.html",
+        {
+            "meeting": meeting,
+            "registrations": registrations,
+            "query": query,
+            "counts": check_in.door_counts(meeting, seats),
+            "code_form": code_form or CodeForm(),
+            "walk_in_form": walk_in_form or WalkInForm(),
+        },
+    )
+
+
+def _back_to_check_in(request, meeting, registration=None):
+    url = reverse("check-in", args=[meeting.pk])
+    query = request.POST.get("q", "").strip()
+    if query:
+        url += "?" + urlencode({"q": query})
+    if registration is not None:
+        url += f"#registration-{registration.pk}"
+    return redirect(url)
+
+
+@require_GET
+def check_in_page(request, pk):
+    meeting = _meeting(request, pk, "registrations.check_in")
+    return _check_in_page(request, meeting)
+
+
+@require_POST
+def check_in_person(request, pk, registration_pk):
+    meeting = _meeting(request, pk, "registrations.check_in")
+    registration = _registration(meeting, registration_pk)
+    try:
+        check_in.check_in(registration=registration, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _checked_in_message(registration))
+    return _back_to_check_in(request, meeting, registration)
+
+
+@require_POST
+def check_in_undo(request, pk, registration_pk):
+    meeting = _meeting(request, pk, "registrations.check_in")
+    registration = _registration(meeting, registration_pk)
+    check_in.undo_check_in(registration=registration, actor=request.user)
+    messages.success(
+        request,
+        _("The check-in of %(name)s is undone.") % {"name": registration.person.first_name},
+    )
+    return _back_to_check_in(request, meeting, registration)
+
+
+@require_POST
+def check_in_code(request, pk):
+    meeting = _meeting(request, pk, "registrations.check_in")
+    form = CodeForm(request.POST)
+    if form.is_valid():
+        try:
+            registration = check_in.check_in_by_code(
+                meeting=meeting, code=form.cleaned_data["code"], actor=request.user
+            )
+        except ValidationError as error:
+            form.add_error("code", error)
+        else:
+            messages.success(request, _checked_in_message(registration))
+            return _back_to_check_in(request, meeting, registration)
+    return _check_in_page(request, meeting, code_form=form)
+
+
+@require_POST
+def check_in_walk_in(request, pk):
+    meeting = _meeting(request, pk, "registrations.check_in")
+    form = WalkInForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            registration = check_in.add_walk_in(
+                meeting=meeting,
+                first_name=data["first_name"],
+                phone=data["phone"],
+                email=data["email"],
+                age_group=data["age_group"],
+                relation=data["relation"],
+                actor=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if registration.table_id:
+                messages.success(request, _checked_in_message(registration))
+            else:
+                messages.warning(
+                    request,
+                    _(
+                        "%(name)s is checked in, but every table is full. Find an empty chair "
+                        "or move someone by hand."
+                    )
+                    % {"name": registration.person.first_name},
+                )
+            return _back_to_check_in(request, meeting, registration)
+    return _check_in_page(request, meeting, walk_in_form=form)
+
+
+def _checked_in_message(registration) -> str:
+    registration.refresh_from_db(fields=["table"])
+    if registration.table_id:
+        return _("%(name)s is checked in: %(table)s.") % {
+            "name": registration.person.first_name,
+            "table": registration.table,
+        }
+    return _("%(name)s is checked in. No table yet.") % {"name": registration.person.first_name}
+
+
 urlpatterns = [
-    path("beheer/bijeenkomsten/<int:pk>/tafelindeling/", under_construction, name="table-division"),
+    path("beheer/bijeenkomsten/<int:pk>/tafelindeling/", division, name="table-division"),
     path(
-        "beheer/bijeenkomsten/<int:pk>/aanmelden-bij-de-deur/", under_construction, name="check-in"
+        "beheer/bijeenkomsten/<int:pk>/tafelindeling/<int:registration_pk>/verplaatsen/",
+        move,
+        name="table-move",
     ),
-    path("beheer/bijeenkomsten/<int:pk>/tafelkaarten.pdf", under_construction, name="table-cards"),
+    path(
+        "beheer/bijeenkomsten/<int:pk>/tafelindeling/<int:registration_pk>/vrijgeven/",
+        unlock,
+        name="table-unlock",
+    ),
+    path("beheer/bijeenkomsten/<int:pk>/tafelkaarten.pdf", cards, name="table-cards"),
+    path("beheer/bijeenkomsten/<int:pk>/inchecken/", check_in_page, name="check-in"),
+    path("beheer/bijeenkomsten/<int:pk>/inchecken/code/", check_in_code, name="check-in-code"),
+    path(
+        "beheer/bijeenkomsten/<int:pk>/inchecken/binnenloper/",
+        check_in_walk_in,
+        name="check-in-walk-in",
+    ),
+    path(
+        "beheer/bijeenkomsten/<int:pk>/inchecken/<int:registration_pk>/",
+        check_in_person,
+        name="check-in-person",
+    ),
+    path(
+        "beheer/bijeenkomsten/<int:pk>/inchecken/<int:registration_pk>/ongedaan/",
+        check_in_undo,
+        name="check-in-undo",
+    ),
 ]

@@ -1,0 +1,606 @@
+"""Dividing the people of a meeting over its tables.
+
+The algorithm works on plain Python values (`Attendee`, `TableSpec`), so it can be tested and
+benchmarked without a database; `divide_over_tables` connects it to the models.
+
+Hard rules, never broken:
+
+- a table never gets more people than it has seats;
+- people registered together (a party: the lead and their companions) sit at the same table;
+- people placed by hand (`table_locked`) stay where they are and take their seats;
+- someone sits at a table in a language they speak when the meeting has such a table.
+  Empty `languages` means: speaks Dutch. Simple-Dutch tables count as Dutch; an "other language"
+  table is for people who speak a language besides Dutch and English. With no table in a
+  language they speak, people who do not speak Dutch go to a simple-Dutch table if there is one.
+
+When there are more people than seats, the earliest registrations are placed first; the others
+get no table and are reported. Nobody is ever overbooked.
+
+The mix score (lower is better) counts pairs of people at the same table who are alike:
+
+    score = sum over tables t of  [ C(n_t, 2)
+                                    + sum over age group, relation and first-time values v
+                                      of C(n_t,v, 2)
+                                    + 10 * C(a_t, 2) ]
+
+where n_t is the number of people at t, n_t,v the number with value v (unknown values do not
+count) and a_t the number with access needs. The first term keeps tables about equally full,
+the middle terms spread age groups, relations to the neighbourhood and newcomers/returning
+people, and the heavy last term gives each facilitator at most one or two people with access
+needs whenever that is possible. Each term is convex in the counts, so the score rewards an even
+spread and has an exact linear model (see bench/bench_table_division.py).
+
+The heuristic builds a division greedily (each party to the table where it adds the fewest
+alike pairs), then improves it by local search: moving one party to another table, or swapping
+two parties between tables, while that lowers the score. Small meetings get several seeded
+restarts. Everything is deterministic for the same input and seed.
+"""
+
+import random
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy
+
+from wijkdialoog.core import audit
+from wijkdialoog.core.models import describe_action
+from wijkdialoog.dialogues.models import Meeting, Table
+
+from .models import Registration
+from .waiting_list import lock_meeting
+
+DUTCH, ENGLISH, SIMPLE_DUTCH, OTHER = "nl", "en", "nl-eenvoudig", "other"
+
+# The attributes that are mixed, with the weight of one pair of alike people at a table.
+WEIGHTS = {"table": 1, "age_group": 1, "relation": 1, "first_time": 1, "access_needs": 10}
+
+_LANGUAGE_NAMES = {
+    "nl": DUTCH,
+    "nld": DUTCH,
+    "dutch": DUTCH,
+    "nederlands": DUTCH,
+    "nederlandse": DUTCH,
+    "vlaams": DUTCH,
+    "flemish": DUTCH,
+    SIMPLE_DUTCH: DUTCH,
+    "en": ENGLISH,
+    "eng": ENGLISH,
+    "english": ENGLISH,
+    "engels": ENGLISH,
+    "engelse": ENGLISH,
+}
+_CONJUNCTION = re.compile(r"\s+(?:en|and|und|et|y|ve|و)\s+")
+_SEPARATORS = re.compile(r"[\s,;/|+&()]+")
+
+
+def spoken_languages(text: str) -> frozenset[str]:
+    """The languages in a free-text `languages` field, with Dutch and English as codes.
+    Empty means Dutch."""
+    text = (text or "").strip().lower()
+    if not text:
+        return frozenset({DUTCH})
+    text = _CONJUNCTION.sub(",", text)
+    tokens = [token for token in _SEPARATORS.split(text) if token]
+    return frozenset(_LANGUAGE_NAMES.get(token, token) for token in tokens) or frozenset({DUTCH})
+
+
+def table_languages_for(spoken: Iterable[str]) -> frozenset[str]:
+    """The table languages someone who speaks `spoken` can follow."""
+    spoken = frozenset(spoken) or frozenset({DUTCH})
+    result = set()
+    if DUTCH in spoken:
+        result |= {DUTCH, SIMPLE_DUTCH}
+    if ENGLISH in spoken:
+        result.add(ENGLISH)
+    if spoken - {DUTCH, ENGLISH}:
+        result.add(OTHER)
+    return frozenset(result)
+
+
+@dataclass(frozen=True, slots=True)
+class Attendee:
+    """One person to seat. `party` is the key of their party's lead (their own key if alone)."""
+
+    key: int
+    party: int | None = None
+    age_group: str = ""
+    relation: str = ""
+    first_time: bool | None = None
+    languages: frozenset[str] = frozenset({DUTCH})
+    access_needs: bool = False
+    locked_table: int | None = None
+
+    @property
+    def party_key(self) -> int:
+        return self.key if self.party is None else self.party
+
+
+@dataclass(frozen=True, slots=True)
+class TableSpec:
+    key: int
+    seats: int
+    language: str = DUTCH
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """Where everyone sits (None: no table) and who could not be placed."""
+
+    assignment: dict[int, int | None]
+    unplaced: tuple[int, ...]
+    score: int
+
+
+def features(attendee: Attendee) -> list[tuple[str, str]]:
+    """The (attribute, value) pairs of one person that count towards the mix score."""
+    result = [("table", "")]
+    if attendee.age_group:
+        result.append(("age_group", attendee.age_group))
+    if attendee.relation:
+        result.append(("relation", attendee.relation))
+    if attendee.first_time is not None:
+        result.append(("first_time", "new" if attendee.first_time else "returning"))
+    if attendee.access_needs:
+        result.append(("access_needs", "yes"))
+    return result
+
+
+def pairs(n: int) -> int:
+    return n * (n - 1) // 2
+
+
+def score(attendees: Iterable[Attendee], assignment: Mapping[int, int | None]) -> int:
+    """The mix score of a division, computed from scratch (lower is better)."""
+    counts: Counter = Counter()
+    for attendee in attendees:
+        table = assignment.get(attendee.key)
+        if table is not None:
+            for attribute, value in features(attendee):
+                counts[table, attribute, value] += 1
+    return sum(WEIGHTS[attribute] * pairs(n) for (_, attribute, _), n in counts.items())
+
+
+def table_scores(
+    attendees: Iterable[Attendee], assignment: Mapping[int, int | None]
+) -> dict[int, int]:
+    """The mix score of each table on its own."""
+    by_table: dict[int, list[Attendee]] = {}
+    for attendee in attendees:
+        table = assignment.get(attendee.key)
+        if table is not None:
+            by_table.setdefault(table, []).append(attendee)
+    return {
+        table: score(people, {person.key: table for person in people})
+        for table, people in by_table.items()
+    }
+
+
+# The model shared by the heuristic and the exact integer program in the benchmark.
+
+
+@dataclass(slots=True)
+class Unit:
+    """People who move together: a party, or one person. `allowed` holds table indexes."""
+
+    members: tuple[int, ...]
+    size: int
+    allowed: tuple[int, ...]
+    # (feature index, count) for the features present in this unit.
+    counts: tuple[tuple[int, int], ...]
+    priority: int
+
+
+@dataclass(slots=True)
+class Problem:
+    tables: list[TableSpec]
+    units: list[Unit]
+    feature_keys: list[tuple[str, str]]
+    weights: list[int]
+    # Seats still free at each table after the people placed by hand, and their feature counts.
+    free: list[int]
+    fixed_counts: list[list[int]]
+    fixed: dict[int, int] = field(default_factory=dict)  # attendee key -> table key
+
+
+def build_problem(attendees: Sequence[Attendee], tables: Sequence[TableSpec]) -> Problem:
+    """Group people into units, work out where each unit may sit, and take out the people
+    placed by hand. `attendees` is in registration order: earlier people have priority."""
+    tables = list(tables)
+    index_of = {table.key: i for i, table in enumerate(tables)}
+    feature_index: dict[tuple[str, str], int] = {}
+    for attendee in attendees:
+        for feature in features(attendee):
+            feature_index.setdefault(feature, len(feature_index))
+    feature_keys = list(feature_index)
+    weights = [WEIGHTS[attribute] for attribute, _ in feature_keys]
+    free = [table.seats for table in tables]
+    fixed_counts = [[0] * len(feature_keys) for _ in tables]
+    fixed: dict[int, int] = {}
+
+    parties: dict[int, list[tuple[int, Attendee]]] = {}
+    for position, attendee in enumerate(attendees):
+        if attendee.locked_table in index_of:
+            t = index_of[attendee.locked_table]
+            fixed[attendee.key] = attendee.locked_table
+            free[t] -= 1
+            for feature in features(attendee):
+                fixed_counts[t][feature_index[feature]] += 1
+        parties.setdefault(attendee.party_key, []).append((position, attendee))
+    free = [max(0, seats) for seats in free]
+
+    units = []
+    for members in parties.values():
+        locked = [a for _, a in members if a.key in fixed]
+        loose = [(p, a) for p, a in members if a.key not in fixed]
+        if not loose:
+            continue
+        if locked:
+            # The party joins the table of the lead, or else of the first member placed by hand.
+            anchor = next((a for a in locked if a.key == a.party_key), locked[0])
+            allowed = (index_of[anchor.locked_table],)
+        else:
+            allowed = _allowed_tables([a for _, a in loose], tables)
+        counter: Counter = Counter()
+        for _position, attendee in loose:
+            for feature in features(attendee):
+                counter[feature_index[feature]] += 1
+        units.append(
+            Unit(
+                members=tuple(a.key for _, a in loose),
+                size=len(loose),
+                allowed=allowed,
+                counts=tuple(sorted(counter.items())),
+                priority=min(p for p, _ in loose),
+            )
+        )
+    units.sort(key=lambda unit: unit.priority)
+    return Problem(tables, units, feature_keys, weights, free, fixed_counts, fixed)
+
+
+def _allowed_tables(people: list[Attendee], tables: list[TableSpec]) -> tuple[int, ...]:
+    def fitting(person):
+        languages = table_languages_for(person.languages)
+        found = {i for i, table in enumerate(tables) if table.language in languages}
+        if not found and DUTCH not in languages:
+            found = {i for i, table in enumerate(tables) if table.language == SIMPLE_DUTCH}
+        return found or set(range(len(tables)))
+
+    sets = [fitting(person) for person in people]
+    together = set.intersection(*sets) or set.union(*sets)
+    return tuple(sorted(together))
+
+
+# The heuristic.
+
+
+class _Search:
+    """A division in progress, with the counts that make score changes cheap to compute."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        self.units = problem.units
+        self.weights = problem.weights
+        self.free = list(problem.free)
+        self.counts = [list(row) for row in problem.fixed_counts]
+        self.table_of = [-1] * len(self.units)
+        self.members: list[dict[int, None]] = [{} for _ in problem.tables]
+        # Pairs inside a unit never change: c * (c - 1) / 2 per feature, weighted.
+        self.inner = [
+            sum(self.weights[k] * pairs(c) for k, c in unit.counts) for unit in self.units
+        ]
+        self.weighted = [
+            tuple((k, c, self.weights[k] * c) for k, c in unit.counts) for unit in self.units
+        ]
+        # Units with the same features share a profile; swapping two of them changes nothing.
+        profiles: dict[tuple, int] = {}
+        self.profile = [
+            profiles.setdefault((unit.size, unit.counts), len(profiles)) for unit in self.units
+        ]
+        self._overlap: dict[tuple[int, int], int] = {}
+        # Cached costs, dropped when the counts at a table change.
+        self._in: list[dict[int, int]] = [{} for _ in problem.tables]
+        self._out: dict[int, int] = {}
+
+    def cost_in(self, u: int, t: int) -> int:
+        """Alike pairs added by seating unit u at table t (where it is not)."""
+        cache = self._in[t]
+        value = cache.get(u)
+        if value is None:
+            row = self.counts[t]
+            value = self.inner[u] + sum(wc * row[k] for k, _c, wc in self.weighted[u])
+            cache[u] = value
+        return value
+
+    def cost_out(self, u: int) -> int:
+        """Alike pairs removed by taking unit u away from its table."""
+        value = self._out.get(u)
+        if value is None:
+            row = self.counts[self.table_of[u]]
+            value = self.inner[u] + sum(wc * (row[k] - c) for k, c, wc in self.weighted[u])
+            self._out[u] = value
+        return value
+
+    def _changed(self, t: int) -> None:
+        self._in[t].clear()
+        for v in self.members[t]:
+            self._out.pop(v, None)
+
+    def overlap(self, u: int, v: int) -> int:
+        """Weighted alike pairs between two units, as if they sat at one table."""
+        pu, pv = self.profile[u], self.profile[v]
+        key = (pu, pv) if pu < pv else (pv, pu)
+        value = self._overlap.get(key)
+        if value is None:
+            other = dict(self.units[v].counts)
+            value = sum(wc * other.get(k, 0) for k, _c, wc in self.weighted[u])
+            self._overlap[key] = value
+        return value
+
+    def place(self, u: int, t: int) -> None:
+        row = self.counts[t]
+        for k, c in self.units[u].counts:
+            row[k] += c
+        self.free[t] -= self.units[u].size
+        self.members[t][u] = None
+        self.table_of[u] = t
+        self._changed(t)
+
+    def remove(self, u: int) -> None:
+        t = self.table_of[u]
+        row = self.counts[t]
+        for k, c in self.units[u].counts:
+            row[k] -= c
+        self.free[t] += self.units[u].size
+        self._changed(t)
+        del self.members[t][u]
+        self._out.pop(u, None)
+        self.table_of[u] = -1
+
+    def best_table(self, u: int) -> int:
+        size = self.units[u].size
+        best, best_cost = -1, None
+        for t in self.units[u].allowed:
+            if self.free[t] >= size:
+                cost = self.cost_in(u, t)
+                if best_cost is None or cost < best_cost:
+                    best, best_cost = t, cost
+        return best
+
+    def make_room(self, u: int) -> bool:
+        """Seat unit u by moving one other unit away from a table u may use."""
+        size = self.units[u].size
+        for t in self.units[u].allowed:
+            need = size - self.free[t]
+            for v in list(self.members[t]):
+                unit = self.units[v]
+                if unit.size < need or len(unit.allowed) < 2:
+                    continue
+                for t2 in unit.allowed:
+                    if t2 != t and self.free[t2] >= unit.size:
+                        self.remove(v)
+                        self.place(v, t2)
+                        self.place(u, t)
+                        return True
+        return False
+
+    def construct(self, order: Iterable[int]) -> None:
+        for u in order:
+            t = self.best_table(u)
+            if t >= 0:
+                self.place(u, t)
+            else:
+                self.make_room(u)
+
+    def improve(self, order: list[int], max_passes: int = 60) -> None:
+        """Moves and swaps that lower the score, until none is left (best move per unit)."""
+        units, free, members, table_of = self.units, self.free, self.members, self.table_of
+        profile = self.profile
+        for _round in range(max_passes):
+            improved = False
+            for u in order:
+                a = table_of[u]
+                if a < 0 or len(units[u].allowed) < 2:
+                    continue
+                size_u, profile_u = units[u].size, profile[u]
+                out_u = self.cost_out(u)
+                best_delta, best = 0, None
+                for b in units[u].allowed:
+                    if b == a:
+                        continue
+                    in_u = self.cost_in(u, b) - out_u
+                    if free[b] >= size_u and in_u < best_delta:
+                        best_delta, best = in_u, (b, -1)
+                    for v in members[b]:
+                        if profile[v] == profile_u:
+                            continue
+                        unit_v = units[v]
+                        room_a = free[a] + size_u - unit_v.size
+                        room_b = free[b] + unit_v.size - size_u
+                        if room_a < 0 or room_b < 0 or a not in unit_v.allowed:
+                            continue
+                        delta = (
+                            in_u + self.cost_in(v, a) - self.cost_out(v) - 2 * self.overlap(u, v)
+                        )
+                        if delta < best_delta:
+                            best_delta, best = delta, (b, v)
+                if best is not None:
+                    b, v = best
+                    self.remove(u)
+                    if v >= 0:
+                        self.remove(v)
+                        self.place(v, a)
+                    self.place(u, b)
+                    improved = True
+            if not improved:
+                return
+
+    def total(self) -> int:
+        return sum(self.weights[k] * pairs(n) for row in self.counts for k, n in enumerate(row))
+
+
+def divide(
+    attendees: Sequence[Attendee],
+    tables: Sequence[TableSpec],
+    *,
+    seed: int = 0,
+    restarts: int | None = None,
+) -> Division:
+    """Seat everyone as well mixed as possible; see the module docstring for the rules."""
+    problem = build_problem(attendees, tables)
+    units = problem.units
+    rng = random.Random(seed)
+
+    # First pass: in registration order, so that when seats run out the latest registrations
+    # are the ones left without a table.
+    search = _Search(problem)
+    search.construct(_placement_order(units, range(len(units))))
+    admitted = [u for u in range(len(units)) if search.table_of[u] >= 0]
+    order = list(admitted)
+    rng.shuffle(order)
+    search.improve(order)
+    best_state, best_score = list(search.table_of), search.total()
+
+    if restarts is None:
+        # Small meetings get many tries, large ones few: about the same work for any size.
+        restarts = max(0, min(40, 800 // max(1, len(admitted)) - 1))
+    for _try in range(restarts):
+        trial = _Search(problem)
+        shuffled = list(admitted)
+        rng.shuffle(shuffled)
+        trial.construct(_placement_order(units, shuffled, by_priority=False))
+        if any(trial.table_of[u] < 0 for u in admitted):
+            continue
+        rng.shuffle(shuffled)
+        trial.improve(shuffled)
+        trial_score = trial.total()
+        if trial_score < best_score:
+            best_state, best_score = list(trial.table_of), trial_score
+
+    assignment: dict[int, int | None] = dict(problem.fixed)
+    unplaced = []
+    for u, unit in enumerate(units):
+        t = best_state[u]
+        for key in unit.members:
+            assignment[key] = problem.tables[t].key if t >= 0 else None
+            if t < 0:
+                unplaced.append(key)
+    return Division(assignment=assignment, unplaced=tuple(unplaced), score=best_score)
+
+
+def _placement_order(units, indexes, by_priority=True) -> list[int]:
+    """Units with a single possible table first, then (when not by priority) the largest."""
+    indexes = list(indexes)
+    if by_priority:
+        return sorted(indexes, key=lambda u: (len(units[u].allowed) > 1, units[u].priority))
+    position = {u: i for i, u in enumerate(indexes)}
+    return sorted(indexes, key=lambda u: (len(units[u].allowed) > 1, -units[u].size, position[u]))
+
+
+def best_table_for(
+    newcomer: Attendee,
+    seated: Iterable[tuple[Attendee, int]],
+    tables: Sequence[TableSpec],
+) -> int | None:
+    """The table with room where one more person improves the mix most (adds the fewest alike
+    pairs); ties go to the emptiest table, then the lowest. None when every table is full."""
+    load: Counter = Counter()
+    counts: Counter = Counter()
+    for attendee, table in seated:
+        load[table] += 1
+        for feature in features(attendee):
+            counts[table, feature] += 1
+    allowed = set(_allowed_tables([newcomer], list(tables)))
+    best, best_key = None, None
+    for i, table in enumerate(tables):
+        room = table.seats - load[table.key]
+        if i not in allowed or room < 1:
+            continue
+        added = sum(
+            WEIGHTS[feature[0]] * counts[table.key, feature] for feature in features(newcomer)
+        )
+        key = (added, -room, i)
+        if best_key is None or key < best_key:
+            best, best_key = table.key, key
+    return best
+
+
+# Connecting the algorithm to the models.
+
+describe_action("meeting.divided_over_tables", gettext_lazy("Divided over tables"))
+
+Status = Registration.Status
+
+
+def attendee_for(registration: Registration) -> Attendee:
+    return Attendee(
+        key=registration.pk,
+        party=registration.party_lead_id,
+        age_group=registration.age_group,
+        relation=registration.relation,
+        first_time=registration.first_time,
+        languages=spoken_languages(registration.languages),
+        access_needs=bool(registration.access_needs.strip()),
+        locked_table=registration.table_id if registration.table_locked else None,
+    )
+
+
+def table_spec(table: Table) -> TableSpec:
+    return TableSpec(key=table.pk, seats=table.seats, language=table.language)
+
+
+def seated_registrations(meeting: Meeting):
+    """The confirmed people of a meeting in registration order: who is seated first."""
+    return meeting.registrations.filter(status=Status.CONFIRMED).order_by("created_at", "pk")
+
+
+@dataclass(frozen=True)
+class DivisionResult:
+    placed: int
+    moved: int
+    kept: int
+    unplaced: list[Registration]
+    score: int
+
+
+@transaction.atomic
+def divide_over_tables(*, meeting: Meeting, actor) -> DivisionResult:
+    """Seat the confirmed people of a meeting at its tables, well mixed; people placed by hand
+    stay where they are. Who does not fit gets no table and is reported."""
+    meeting = lock_meeting(meeting)
+    tables = list(meeting.tables.order_by("number"))
+    registrations = list(seated_registrations(meeting).select_related("person"))
+    division = divide(
+        [attendee_for(r) for r in registrations], [table_spec(t) for t in tables], seed=meeting.pk
+    )
+    changed = []
+    for registration in registrations:
+        table_id = division.assignment.get(registration.pk)
+        if registration.table_id != table_id:
+            registration.table_id = table_id
+            changed.append(registration)
+    Registration.objects.bulk_update(changed, ["table"])
+    unplaced = [r for r in registrations if division.assignment.get(r.pk) is None]
+    result = DivisionResult(
+        placed=len(registrations) - len(unplaced),
+        moved=len(changed),
+        kept=sum(1 for r in registrations if r.table_locked and r.table_id),
+        unplaced=unplaced,
+        score=division.score,
+    )
+    audit.record(
+        actor=actor,
+        action="meeting.divided_over_tables",
+        subject=meeting,
+        payload={
+            "tables": len(tables),
+            "placed": result.placed,
+            "moved": result.moved,
+            "kept_by_hand": result.kept,
+            "unplaced": len(unplaced),
+            "score": result.score,
+        },
+    )
+    return result

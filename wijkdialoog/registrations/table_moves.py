@@ -1,0 +1,165 @@
+"""Seating by hand: moving someone (with their party) to a table, letting the algorithm place
+them again, and the seating plan that the division page, check-in and table cards show."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wijkdialoog.core import audit
+from wijkdialoog.core.models import describe_action
+from wijkdialoog.dialogues.models import Meeting, Table
+
+from .models import Registration
+from .table_division import attendee_for, seated_registrations, table_scores
+from .waiting_list import lock_meeting
+
+describe_action("registration.moved_to_table", gettext_lazy("Moved to another table by hand"))
+describe_action("registration.table_unlocked", gettext_lazy("Free to be placed again"))
+
+Status = Registration.Status
+
+
+class TableFull(ValidationError):
+    pass
+
+
+def _party(registration: Registration) -> list[Registration]:
+    """The confirmed people registered together with this one (themselves included)."""
+    lead_id = registration.party_lead_id or registration.pk
+    return list(
+        Registration.objects.select_for_update()
+        .filter(meeting_id=registration.meeting_id, status=Status.CONFIRMED)
+        .filter(Q(pk=lead_id) | Q(party_lead_id=lead_id))
+        .order_by("pk")
+    )
+
+
+@transaction.atomic
+def move_to_table(*, registration: Registration, table: Table, actor) -> list[Registration]:
+    """Seat someone (and the people registered with them) at `table` by hand. Dividing again
+    never moves them. Raises TableFull when the table has no room for the whole party."""
+    lock_meeting(registration.meeting)
+    if table.meeting_id != registration.meeting_id:
+        raise ValidationError(_("This table belongs to another meeting."), code="other_meeting")
+    party = _party(registration)
+    if not any(member.pk == registration.pk for member in party):
+        raise ValidationError(_("Only confirmed people can get a table."), code="not_confirmed")
+    members = {member.pk for member in party}
+    taken = (
+        Registration.objects.filter(table=table, status=Status.CONFIRMED)
+        .exclude(pk__in=members)
+        .count()
+    )
+    if taken + len(party) > table.seats:
+        raise TableFull(
+            _("%(table)s is full: it has %(free)s free seats and %(needed)s are needed.")
+            % {"table": table, "free": max(0, table.seats - taken), "needed": len(party)},
+            code="full",
+        )
+    previous = {member.table_id for member in party}
+    for member in party:
+        member.table = table
+        member.table_locked = True
+    Registration.objects.bulk_update(party, ["table", "table_locked"])
+    audit.record(
+        actor=actor,
+        action="registration.moved_to_table",
+        subject=registration,
+        payload={
+            "from_tables": sorted(t for t in previous if t),
+            "to_table": table.pk,
+            "party_size": len(party),
+        },
+    )
+    return party
+
+
+@transaction.atomic
+def unlock(*, registration: Registration, actor) -> list[Registration]:
+    """Let the algorithm place someone (and their party) again when dividing next time."""
+    lock_meeting(registration.meeting)
+    party = [member for member in _party(registration) if member.table_locked]
+    for member in party:
+        member.table_locked = False
+    Registration.objects.bulk_update(party, ["table_locked"])
+    if party:
+        audit.record(
+            actor=actor,
+            action="registration.table_unlocked",
+            subject=registration,
+            payload={"party_size": len(party)},
+        )
+    return party
+
+
+@dataclass
+class TableSeating:
+    table: Table
+    people: list[Registration]
+    score: int
+
+    @property
+    def free(self) -> int:
+        return max(0, self.table.seats - len(self.people))
+
+
+@dataclass
+class SeatingPlan:
+    tables: list[TableSeating]
+    unplaced: list[Registration]
+    score: int
+    seats: int
+
+    @property
+    def placed(self) -> int:
+        return sum(len(seating.people) for seating in self.tables)
+
+    @property
+    def coming(self) -> int:
+        return self.placed + len(self.unplaced)
+
+
+def seating_plan(meeting: Meeting) -> SeatingPlan:
+    """Who sits where now, with the mix score of each table. Two queries."""
+    tables = list(meeting.tables.select_related("facilitator").order_by("number"))
+    registrations = list(seated_registrations(meeting).select_related("person"))
+    mark_parties(registrations)
+    by_table: dict[int, list[Registration]] = {table.pk: [] for table in tables}
+    unplaced = []
+    for registration in registrations:
+        if registration.table_id in by_table:
+            by_table[registration.table_id].append(registration)
+        else:
+            unplaced.append(registration)
+    attendees = [attendee_for(r) for r in registrations]
+    assignment = {r.pk: r.table_id for r in registrations if r.table_id in by_table}
+    scores = table_scores(attendees, assignment)
+    return SeatingPlan(
+        tables=[
+            TableSeating(table, by_table[table.pk], scores.get(table.pk, 0)) for table in tables
+        ],
+        unplaced=unplaced,
+        score=sum(scores.values()),
+        seats=sum(table.seats for table in tables),
+    )
+
+
+def mark_parties(registrations: list[Registration]) -> None:
+    """Give each registration `together_with` (the first names of the others in its party) and
+    sort the list by first name with each party together, lead first."""
+    parties: dict[int, list[Registration]] = {}
+    for registration in registrations:
+        parties.setdefault(registration.party_lead_id or registration.pk, []).append(registration)
+    order = {}
+    for key, members in parties.items():
+        members.sort(key=lambda r: (r.pk != key, r.pk))
+        for position, registration in enumerate(members):
+            registration.together_with = [
+                other.person.first_name for other in members if other.pk != registration.pk
+            ]
+            order[registration.pk] = (members[0].person.first_name.lower(), key, position)
+    registrations.sort(key=lambda r: order[r.pk])
