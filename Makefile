@@ -6,6 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 VENDOR := wijkdialoog/core/static/wijkdialoog/vendor
 PYTEST_ARGS ?=
+# The suite runs on both cores with pytest-xdist; `make test PYTEST_WORKERS=0` runs it in one process.
+PYTEST_WORKERS ?= 2
 
 .PHONY: demo test lint format bench messages assets system-test-deps python-check clean help
 
@@ -14,6 +16,7 @@ help:
 	@echo "make test   - install what the tests need and run the whole suite"
 	@echo "make lint   - ruff (format check and lint) and djlint on the templates"
 	@echo "make bench  - run the benchmarks under bench/"
+	@echo "make messages - update and compile the Dutch and English catalogues"
 
 python-check:
 	@scripts/find-python >/dev/null
@@ -67,7 +70,11 @@ demo: $(VENV)/.installed-base assets
 	env -u DATABASE_URL DEBUG=true $(PY) -m wijkdialoog demo
 
 test: $(VENV)/.installed-test assets system-test-deps
-	$(PY) -m pytest $(PYTEST_ARGS)
+	@workers=""; \
+	if [ "$(PYTEST_WORKERS)" != 0 ] && $(PY) -c 'import xdist' 2>/dev/null; then workers="-n $(PYTEST_WORKERS)"; fi; \
+	status=0; $(PY) -m pytest $$workers --durations=15 $(PYTEST_ARGS) || status=$$?; \
+	if [ $$status = 5 ]; then echo "pytest collected no tests: that is a failure, not a pass." >&2; fi; \
+	exit $$status
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format --check .
@@ -79,13 +86,13 @@ format: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check --fix .
 
 bench: $(VENV)/.installed-test assets
-	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+	@for script in bench/bench_*.py; do \
+	  [ -e "$$script" ] || { echo "No benchmarks under bench/."; break; }; \
+	  echo "== $$script"; $(PY) $$script || exit 1; \
+	done
 
 messages: $(VENV)/.installed-base
-	cd wijkdialoog && for app in */; do \
-	  if [ -d "$$app/locale" ]; then (cd $$app && ../../$(PY) -m django makemessages -l nl -l en --no-obsolete --settings=wijkdialoog.settings >/dev/null); fi; \
-	done
-	$(PY) -m wijkdialoog compilemessages --ignore=.venv --ignore=node_modules >/dev/null
+	scripts/messages.sh
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) var/*.sqlite3
