@@ -281,12 +281,29 @@ def test_proposed_rounds_follow_the_cadence_after_the_last_meeting(series, venue
 
     rounds = planning.proposed_rounds(series)
 
-    assert [r["starts_at"] for r in rounds] == [
-        last.starts_at + datetime.timedelta(weeks=8 * n) for n in (1, 2, 3)
+    local = timezone.localtime
+    assert [local(r["starts_at"]).date() for r in rounds] == [
+        local(last.starts_at).date() + datetime.timedelta(weeks=8 * n) for n in (1, 2, 3)
     ]
+    assert {local(r["starts_at"]).time() for r in rounds} == {local(last.starts_at).time()}
     assert all(r["ends_at"] - r["starts_at"] == last.ends_at - last.starts_at for r in rounds)
     assert all(r["venue_id"] == venue.pk for r in rounds)
     assert first.starts_at < last.starts_at
+
+
+def test_proposed_rounds_keep_the_local_time_across_summer_time(series):
+    # 19:30 in Amsterdam on 3 March 2026 (winter time); the next rounds fall in summer time.
+    starts = datetime.datetime(2026, 3, 3, 18, 30, tzinfo=datetime.UTC)
+    make_meeting(series, starts_at=starts, ends_at=starts + datetime.timedelta(hours=2))
+
+    rounds = planning.proposed_rounds(series, count=2)
+
+    local = [timezone.localtime(r["starts_at"]) for r in rounds]
+    assert [(t.date().isoformat(), t.hour, t.minute) for t in local] == [
+        ("2026-04-28", 19, 30),
+        ("2026-06-23", 19, 30),
+    ]
+    assert all(r["ends_at"] - r["starts_at"] == datetime.timedelta(hours=2) for r in rounds)
 
 
 def test_no_rounds_are_proposed_without_a_cadence_or_a_first_meeting(neighbourhood):

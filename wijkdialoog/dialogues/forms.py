@@ -135,7 +135,7 @@ class MeetingForm(ModelForm):
             "registration_closes_at": DateTimeInput(),
         }
         help_texts = {
-            "title": _("Optional. Empty: the kind of meeting and the theme."),
+            "title": _("Empty: the kind of meeting and the theme."),
             "publish_at": _(
                 "From this moment the meeting is shown publicly and people can register. "
                 "Empty: not published yet."
@@ -203,14 +203,24 @@ class TableForm(ModelForm):
         ),
     )
 
+    field_order = [
+        "number",
+        "name",
+        "seats",
+        "language",
+        "facilitator",
+        "facilitator_override_reason",
+        "harvester",
+    ]
+
     class Meta:
         model = Table
         fields = ["number", "name", "seats", "language", "facilitator", "harvester"]
         help_texts = {
-            "name": _("Optional. For example: Table by the window."),
+            "name": _("For example: Table by the window."),
             "seats": _("From 4 to 9. Most tables have 6 to 8 seats."),
             "facilitator": _("Only trained facilitators, unless you give a reason below."),
-            "harvester": _("Optional. Someone who writes down what the table harvests."),
+            "harvester": _("Someone who writes down what the table harvests."),
         }
         error_messages = {
             "number": {

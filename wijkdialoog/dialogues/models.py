@@ -107,8 +107,11 @@ class Series(TimeStampedModel):
         last = self.meetings.order_by("-starts_at").first()
         if last is None:
             return []
+        # Step in local wall-clock time, so a round stays at 19:30 across a change to summer time.
+        zone = timezone.get_current_timezone()
+        start = timezone.localtime(last.starts_at, zone).replace(tzinfo=None)
         step = datetime.timedelta(weeks=self.cadence_weeks)
-        return [last.starts_at + step * (i + 1) for i in range(count)]
+        return [timezone.make_aware(start + step * (i + 1), zone) for i in range(count)]
 
 
 class Meeting(TimeStampedModel):
