@@ -100,6 +100,8 @@ INSTALLED_APPS = [
     "wijkdialoog.community",
     "wijkdialoog.dialogues",
     "wijkdialoog.registrations",
+    "wijkdialoog.methods",
+    "wijkdialoog.harvest",
 ]
 
 MIDDLEWARE = [

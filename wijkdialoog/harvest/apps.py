@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HarvestConfig(AppConfig):
+    name = "wijkdialoog.harvest"
+    label = "harvest"
+    verbose_name = _("Harvest")

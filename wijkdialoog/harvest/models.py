@@ -1,0 +1,248 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from wijkdialoog.community.models import Person
+from wijkdialoog.core.models import TimeStampedModel
+from wijkdialoog.dialogues.models import Meeting, Table
+from wijkdialoog.methods.models import Method, Phase
+from wijkdialoog.registrations.models import Registration
+
+from .kinds import CardKind
+
+
+class TableRun(TimeStampedModel):
+    """The conversation at one table as the facilitator runs it: the method, the current phase
+    and when it started (for the quiet timer), the closing note."""
+
+    table = models.OneToOneField(
+        Table, verbose_name=_("table"), on_delete=models.CASCADE, related_name="run"
+    )
+    method = models.ForeignKey(
+        Method, verbose_name=_("method"), on_delete=models.PROTECT, related_name="runs"
+    )
+    phase_position = models.PositiveSmallIntegerField(_("current phase"), default=0)
+    phase_started_at = models.DateTimeField(_("phase started at"), null=True, blank=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    closing_note = models.TextField(_("closing note of the facilitator"), blank=True)
+
+    class Meta:
+        verbose_name = _("table conversation")
+        verbose_name_plural = _("table conversations")
+
+    def __str__(self):
+        return str(self.table)
+
+    @property
+    def organisation_id(self) -> int:
+        return self.table.organisation_id
+
+
+class Turn(models.Model):
+    """Someone at the table has spoken in this phase (so everyone gets a turn)."""
+
+    run = models.ForeignKey(TableRun, on_delete=models.CASCADE, related_name="turns")
+    phase_position = models.PositiveSmallIntegerField()
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["run", "phase_position", "registration"], name="turn_once_per_phase"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.run} {self.phase_position} {self.registration_id}"
+
+
+class Card(TimeStampedModel):
+    """An oogstkaart: one harvested item with a publication level agreed with the participant."""
+
+    class Publication(models.TextChoices):
+        PUBLIC = "public", _("public, with first name")
+        ANONYMOUS = "anonymous", _("public, without name")
+        INTERNAL = "internal", _("internal only")
+
+    class Status(models.TextChoices):
+        APPROVED = "approved", _("approved")
+        PENDING = "pending", _("waiting for approval")
+        REJECTED = "rejected", _("not approved")
+
+    class Source(models.TextChoices):
+        FACILITATOR = "facilitator", _("facilitator or harvester")
+        PARTICIPANT = "participant", _("participant, through the QR code")
+        PAPER = "paper", _("typed in from paper")
+
+    # Made on the device that captured the card, so a retry never creates a second card.
+    client_id = models.UUIDField(_("device id"), unique=True, default=uuid.uuid4, editable=False)
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="cards"
+    )
+    table = models.ForeignKey(
+        Table,
+        verbose_name=_("table"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cards",
+    )
+    phase = models.ForeignKey(
+        Phase,
+        verbose_name=_("phase"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cards",
+    )
+    # The phase's name when the card was made, kept if the method is edited later.
+    phase_name = models.CharField(_("phase"), max_length=120, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=CardKind)
+    text = models.TextField(_("text"), max_length=2000)
+    first_name = models.CharField(_("first name"), max_length=80, blank=True)
+    publication = models.CharField(
+        _("publication"), max_length=12, choices=Publication, default=Publication.ANONYMOUS
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.APPROVED)
+    source = models.CharField(
+        _("source"), max_length=12, choices=Source, default=Source.FACILITATOR
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    # Personal actions belong to someone; private to them unless they choose to share.
+    owner = models.ForeignKey(
+        Person,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="harvest_cards",
+    )
+    shared = models.BooleanField(_("shared by the owner"), default=False)
+
+    class Meta:
+        ordering = ["meeting", "created_at", "pk"]
+        verbose_name = _("harvest card")
+        verbose_name_plural = _("harvest cards")
+        indexes = [
+            models.Index(fields=["meeting", "status", "publication", "updated_at"]),
+            models.Index(fields=["table", "created_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="action") | Q(owner__isnull=False) | Q(shared=False),
+                name="card_shared_action_has_an_owner",
+            )
+        ]
+
+    def __str__(self):
+        return self.text[:60]
+
+    @property
+    def organisation_id(self) -> int:
+        return self.meeting.series.neighbourhood.organisation_id
+
+    @property
+    def is_public(self) -> bool:
+        """May be shown on public pages and the wall."""
+        if self.status != self.Status.APPROVED:
+            return False
+        if self.kind == CardKind.PERSONAL_ACTION and not self.shared:
+            return False
+        return self.publication in (self.Publication.PUBLIC, self.Publication.ANONYMOUS)
+
+    @property
+    def public_name(self) -> str:
+        return self.first_name if self.publication == self.Publication.PUBLIC else ""
+
+
+def public_cards(queryset):
+    """Only cards that may be shown publicly: approved, not internal, not private actions."""
+    return queryset.filter(
+        status=Card.Status.APPROVED,
+        publication__in=[Card.Publication.PUBLIC, Card.Publication.ANONYMOUS],
+    ).exclude(kind=CardKind.PERSONAL_ACTION, shared=False)
+
+
+def photo_path(instance, filename):
+    return f"harvest/{instance.meeting_id}/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1].lower()}"
+
+
+class Photo(TimeStampedModel):
+    """A photo of a flip-chart or paper cards."""
+
+    client_id = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="harvest_photos")
+    table = models.ForeignKey(
+        Table, null=True, blank=True, on_delete=models.SET_NULL, related_name="harvest_photos"
+    )
+    image = models.ImageField(_("photo"), upload_to=photo_path)
+    caption = models.CharField(_("caption"), max_length=200, blank=True)
+    publication = models.CharField(
+        _("publication"),
+        max_length=12,
+        choices=Card.Publication,
+        default=Card.Publication.INTERNAL,
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["meeting", "created_at"]
+        verbose_name = _("harvest photo")
+        verbose_name_plural = _("harvest photos")
+
+    def __str__(self):
+        return self.caption or self.image.name
+
+    @property
+    def organisation_id(self) -> int:
+        return self.meeting.series.neighbourhood.organisation_id
+
+
+class Evaluation(TimeStampedModel):
+    """A participant's short, anonymous evaluation at the end of the conversation."""
+
+    class Rating(models.IntegerChoices):
+        NOT_GOOD = 1, _("not good")
+        OKAY = 2, _("okay")
+        GOOD = 3, _("good")
+        VERY_GOOD = 4, _("very good")
+
+    class Answer(models.TextChoices):
+        YES = "yes", _("yes")
+        NO = "no", _("no")
+        NOT_SURE = "unsure", _("not sure")
+
+    client_id = models.UUIDField(unique=True, default=uuid.uuid4)
+    table = models.ForeignKey(Table, on_delete=models.CASCADE, related_name="evaluations")
+    rating = models.PositiveSmallIntegerField(
+        _("how was this conversation for you?"), choices=Rating
+    )
+    met_someone_new = models.CharField(
+        _("did you meet someone new?"), max_length=8, choices=Answer, blank=True
+    )
+    takeaway = models.TextField(_("what do you take with you?"), blank=True, max_length=1000)
+
+    class Meta:
+        ordering = ["table", "created_at"]
+        verbose_name = _("evaluation")
+        verbose_name_plural = _("evaluations")
+
+    def __str__(self):
+        return f"{self.table} {self.get_rating_display()}"
+
+    @property
+    def organisation_id(self) -> int:
+        return self.table.organisation_id
