@@ -53,9 +53,14 @@ class Method(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "family", "language"],
+                condition=Q(organisation__isnull=False),
                 name="method_one_version_per_language",
-                nulls_distinct=False,
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["family", "language"],
+                condition=Q(organisation__isnull=True),
+                name="builtin_method_one_version_per_language",
+            ),
         ]
 
     def __str__(self):
