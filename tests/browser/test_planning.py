@@ -13,21 +13,8 @@ def _local(moment: datetime.datetime) -> str:
     return timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M")
 
 
-def _path(page) -> str:
-    return page.evaluate("location.pathname")
-
-
-def _click(page, selector: str):
-    """Clicks and waits for the next page (and its axe check, where the fixture offers that)."""
-    if hasattr(page, "click_and_wait"):
-        page.click_and_wait(selector)
-    else:
-        page.locator(selector).click()
-        page.wait_for_load_state()
-
-
 def _submit(page):
-    _click(page, "form.wd-form button[type=submit]")
+    page.click_and_wait("form.wd-form button[type=submit]")
 
 
 def test_an_organiser_plans_a_meeting_that_residents_find_on_a_phone(
@@ -37,7 +24,7 @@ def test_an_organiser_plans_a_meeting_that_residents_find_on_a_phone(
     page.fill("#id_username", organiser.person.user.email)
     page.fill("#id_password", PASSWORD)
     _submit(page)
-    assert _path(page).endswith("/beheer/ontmoetingsplekken/nieuw/")
+    assert page.path().endswith("/beheer/ontmoetingsplekken/nieuw/")
 
     page.fill("#id_name", "Buurthuis De Kersenboom")
     page.fill("#id_street_address", "Kersenplein 12")
@@ -46,20 +33,20 @@ def test_an_organiser_plans_a_meeting_that_residents_find_on_a_phone(
     page.check("#id_step_free_entrance")
     page.check("#id_hearing_loop")
     _submit(page)
-    assert _path(page).endswith("/beheer/ontmoetingsplekken/")
+    assert page.path().endswith("/beheer/ontmoetingsplekken/")
 
     page.goto("/beheer/")
-    _click(page, "#dashboard-planning a[href='/beheer/wijkdialogen/nieuw/']")
+    page.click_and_wait("#dashboard-planning a[href='/beheer/wijkdialogen/nieuw/']")
     page.fill("#id_theme", "Thuis in de Kersenbuurt")
     page.fill("#id_description", "Buren praten over thuis zijn in de wijk.")
     page.fill("#id_cadence_weeks", "8")
     _submit(page)
     series = Series.objects.get()
-    assert _path(page).endswith(f"/beheer/wijkdialogen/{series.pk}/")
+    assert page.path().endswith(f"/beheer/wijkdialogen/{series.pk}/")
 
     # A mistake first: the end before the start. The message shows and the typed values stay.
     starts = timezone.now() + datetime.timedelta(days=20)
-    _click(page, "#plan-meeting")
+    page.click_and_wait("#plan-meeting")
     page.fill("#id_starts_at", _local(starts))
     page.fill("#id_ends_at", _local(starts - datetime.timedelta(hours=1)))
     _submit(page)
@@ -72,12 +59,12 @@ def test_an_organiser_plans_a_meeting_that_residents_find_on_a_phone(
     page.fill("#id_publish_at", _local(timezone.now() - datetime.timedelta(hours=1)))
     _submit(page)
     meeting = Meeting.objects.get()
-    assert _path(page).endswith(f"/beheer/bijeenkomsten/{meeting.pk}/")
+    assert page.path().endswith(f"/beheer/bijeenkomsten/{meeting.pk}/")
 
-    _click(page, "#add-table")
+    page.click_and_wait("#add-table")
     page.select_option("#id_facilitator", str(facilitator.person.pk))
     _submit(page)
-    _click(page, "#add-table")
+    page.click_and_wait("#add-table")
     page.fill("#id_seats", "6")
     page.select_option("#id_language", "en")
     _submit(page)
