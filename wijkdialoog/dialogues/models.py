@@ -75,6 +75,15 @@ class Series(TimeStampedModel):
         blank=True,
         related_name="initiated_series",
     )
+    default_method = models.ForeignKey(
+        "methods.Method",
+        verbose_name=_("default method"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The werkvorm the tables use, unless a meeting chooses another."),
+    )
     cadence_weeks = models.PositiveSmallIntegerField(
         _("weeks between rounds"),
         null=True,
@@ -141,6 +150,15 @@ class Meeting(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="meetings",
     )
+    method = models.ForeignKey(
+        "methods.Method",
+        verbose_name=_("method"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Empty: the series' default method."),
+    )
     what_to_expect = models.TextField(
         _("what to expect"),
         blank=True,
@@ -196,6 +214,11 @@ class Meeting(TimeStampedModel):
     @property
     def registration_deadline(self) -> datetime.datetime:
         return self.registration_closes_at or self.starts_at
+
+    @property
+    def effective_method(self):
+        """The method this meeting's tables follow: its own, else the series' default."""
+        return self.method or self.series.default_method
 
     def registration_is_open(self, now=None) -> bool:
         now = now or timezone.now()
