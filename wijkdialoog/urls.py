@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("wijkdialoog.community.urls")),
     path("", include("wijkdialoog.dialogues.urls")),
     path("", include("wijkdialoog.registrations.urls")),
+    path("", include("wijkdialoog.methods.urls")),
+    path("", include("wijkdialoog.harvest.urls")),
 ]
 
 handler400 = "wijkdialoog.core.views.bad_request"

@@ -1,3 +1,4 @@
+import secrets
 import uuid
 
 from django.conf import settings
@@ -12,6 +13,10 @@ from wijkdialoog.methods.models import Method, Phase
 from wijkdialoog.registrations.models import Registration
 
 from .kinds import CardKind
+
+
+def new_participant_token() -> str:
+    return secrets.token_urlsafe(12)
 
 
 class TableRun(TimeStampedModel):
@@ -29,6 +34,10 @@ class TableRun(TimeStampedModel):
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     closing_note = models.TextField(_("closing note of the facilitator"), blank=True)
+    # In the QR code on the table: participants add cards and evaluate without an account.
+    participant_token = models.CharField(
+        max_length=64, unique=True, default=new_participant_token, editable=False
+    )
 
     class Meta:
         verbose_name = _("table conversation")

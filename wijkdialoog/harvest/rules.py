@@ -1,0 +1,30 @@
+"""Permissions of the harvest app: who runs a table, who sees which cards."""
+
+import rules
+
+from wijkdialoog.community.access import has_role
+from wijkdialoog.community.rules import is_organiser_of_subject
+
+
+@rules.predicate
+def is_facilitator_or_harvester_of_table(user, table):
+    if table is None or not user.is_authenticated:
+        return False
+    person_ids = {table.facilitator_id, table.harvester_id} - {None}
+    return (
+        bool(person_ids)
+        and has_role(user, "facilitator", table)
+        and user.persons.filter(pk__in=person_ids).exists()
+    )
+
+
+@rules.predicate
+def is_published_meeting(user, meeting):
+    return meeting is not None and meeting.is_published
+
+
+# A facilitator opens only their own table; organisers may open any table of their organisation.
+rules.add_perm("harvest.run_table", is_facilitator_or_harvester_of_table | is_organiser_of_subject)
+rules.add_perm("harvest.enter_paper_cards", is_organiser_of_subject)
+rules.add_perm("harvest.view_internal_cards", is_organiser_of_subject)
+rules.add_perm("harvest.view_wall", is_published_meeting | is_organiser_of_subject)

@@ -1,0 +1,20 @@
+"""Permissions of the methods app."""
+
+import rules
+
+from wijkdialoog.community.access import roles_by_organisation
+from wijkdialoog.community.rules import is_organiser_of_subject
+
+
+@rules.predicate
+def is_builtin_or_member(user, method):
+    if method is None:
+        return False
+    if method.organisation_id is None:
+        return user.is_authenticated and bool(roles_by_organisation(user))
+    return method.organisation_id in roles_by_organisation(user)
+
+
+rules.add_perm("methods.view_method", is_builtin_or_member)
+# Subject: the organisation (to copy a method into it) or an organisation's own method.
+rules.add_perm("methods.manage_methods", is_organiser_of_subject)

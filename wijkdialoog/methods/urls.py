@@ -1,0 +1,3 @@
+from .views import library
+
+urlpatterns = [*library.urlpatterns]
