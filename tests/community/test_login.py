@@ -8,6 +8,7 @@ from django.utils import translation
 
 from tests.conftest import PASSWORD
 from wijkdialoog.community.forms import LoginForm
+from wijkdialoog.community.magic_links import login_url
 
 
 def log_in(client, email, password):
@@ -114,3 +115,36 @@ def test_a_weak_password_is_refused_next_to_the_field(client, facilitator):
     )
     assert response.status_code == 200
     assert 'id="id_new_password2_error"' in response.content.decode()
+
+
+def test_old_login_links_do_not_count_as_wrong_passwords(client, organiser):
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+        response = client.post(reverse("magic-link-open"), {"sesame": "an-old-or-used-link"})
+        assert response.status_code == 400
+    assert log_in(client, "olga@example.org", PASSWORD).status_code == 302
+
+
+def test_while_the_password_login_is_paused_a_login_link_still_works(client, organiser):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        log_in(client, "olga@example.org", "wrong")
+    assert log_in(client, "olga@example.org", PASSWORD).status_code == 429
+    token = re.search(r"sesame=([^&]+)", login_url(organiser.person.user)).group(1)
+    response = client.post(reverse("magic-link-open"), {"sesame": token})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(organiser.person.user.pk)
+
+
+def test_the_pause_page_says_how_long_the_pause_lasts_as_configured(client, organiser, settings):
+    settings.AXES_COOLOFF_TIME = 30 / 60
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        response = log_in(client, "olga@example.org", "wrong")
+    with translation.override("nl"):
+        text = translation.ngettext(
+            "The password was wrong too many times. For your safety, logging in with a password "
+            "is paused for %(minutes)s minute.",
+            "The password was wrong too many times. For your safety, logging in with a password "
+            "is paused for %(minutes)s minutes.",
+            30,
+        ) % {"minutes": 30}
+    assert "30 minuten" in text
+    assert text in response.content.decode()

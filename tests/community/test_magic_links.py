@@ -8,6 +8,7 @@ import time_machine
 from django.conf import settings
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import make_membership, make_person
 from wijkdialoog.community.magic_links import login_url
@@ -189,8 +190,6 @@ def test_the_rate_limit_lifts_after_an_hour(client, facilitator):
 
 
 def test_the_mail_is_in_the_language_of_the_page_the_link_was_asked_on(client, facilitator):
-    from django.utils import translation
-
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     request_link(client, facilitator.person.email)
     with translation.override("en"):
@@ -218,3 +217,27 @@ def test_a_person_who_has_a_role_but_no_login_yet_gets_one_with_the_link(client,
     assert len(mail.outbox) == 1
     client.post(reverse("magic-link-open"), {"sesame": token_of(link_in(mail.outbox[0]))})
     assert client.session["_auth_user_id"] == str(person.user.pk)
+
+
+def test_the_mail_and_the_page_say_how_long_the_link_works_as_configured(
+    client, facilitator, settings
+):
+    settings.SESAME_MAX_AGE = 10 * 60
+    response = request_link(client, facilitator.person.email)
+    page = client.get(response["Location"]).content.decode()
+    with translation.override("nl"):
+        on_page = translation.ngettext(
+            "If we know this email address, a login link is on its way. It works once, for "
+            "%(minutes)s minute.",
+            "If we know this email address, a login link is on its way. It works once, for "
+            "%(minutes)s minutes.",
+            10,
+        ) % {"minutes": 10}
+        in_mail = translation.ngettext(
+            "Open this link to log in. It works once, for %(minutes)s minute:",
+            "Open this link to log in. It works once, for %(minutes)s minutes:",
+            10,
+        ) % {"minutes": 10}
+    assert "10 minuten" in on_page
+    assert on_page in page
+    assert in_mail in mail.outbox[0].body

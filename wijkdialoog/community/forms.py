@@ -35,7 +35,7 @@ class PasswordForm(StyledFormMixin, SetPasswordForm):
 class MagicLinkForm(Form):
     email = forms.EmailField(
         label=_("Email address"),
-        help_text=_("We send a link to this address. It works once, for 20 minutes."),
+        help_text=_("We send a link to this address. The link works only once."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
             "required": _("Fill in your email address."),

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.tasks import task
 
 from wijkdialoog.core.mail import send_mail
@@ -33,5 +34,9 @@ def send_magic_link(user_id: int, language: str, next_url: str = "") -> None:
         to=user.email,
         template="community/mail/magic_link",
         language=language,
-        context={"person": person, "link": login_url(user, next_url=next_url)},
+        context={
+            "person": person,
+            "link": login_url(user, next_url=next_url),
+            "minutes": settings.SESAME_MAX_AGE // 60,
+        },
     )

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import authenticate, login, update_session_auth_hash
+from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.decorators import ratelimit
+from sesame.backends import ModelBackend as SesameBackend
 
 from wijkdialoog.core.access import require
 
@@ -17,6 +18,8 @@ from ..access import has_role, roles_by_organisation
 from ..forms import LoginForm, MagicLinkForm, PasswordForm
 from ..magic_links import INVITATION_MAX_AGE, INVITATION_SCOPE, LOGIN_SCOPE, user_for_link
 from ..tasks import send_magic_link
+
+SESAME_BACKEND = "sesame.backends.ModelBackend"
 
 
 class LoginView(auth_views.LoginView):
@@ -67,7 +70,9 @@ def magic_link_open(request, *, invitation=False):
     if not token:
         return render(request, "community/magic_link_invalid.html", status=400)
     if request.method == "POST":
-        user = authenticate(
+        # The sesame backend itself, not authenticate(): an old or used link is no password
+        # guess, so it must not count towards the password lockout of this network address.
+        user = SesameBackend().authenticate(
             request,
             sesame=token,
             scope=INVITATION_SCOPE if invitation else LOGIN_SCOPE,
@@ -75,7 +80,7 @@ def magic_link_open(request, *, invitation=False):
         )
         if user is None:
             return render(request, "community/magic_link_invalid.html", status=400)
-        login(request, user)
+        login(request, user, backend=SESAME_BACKEND)
         if invitation and not user.has_usable_password() and has_role(user, "organiser"):
             messages.info(request, _("Welcome! Choose a password so you can also log in with it."))
             return redirect("set-password")
