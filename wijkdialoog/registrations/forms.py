@@ -1,6 +1,7 @@
 """Forms for registering: by yourself, on someone's behalf, and changing it later."""
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.community.models import Person
@@ -10,11 +11,24 @@ from .models import Registration
 from .registering import MAX_COMPANIONS, normalise_phone
 
 FIRST_TIME_CHOICES = [("yes", _("This is my first time")), ("no", _("I have been before"))]
+# One text input per person who comes along (MAX_COMPANIONS); no JavaScript needed.
 COMPANION_FIELDS = [f"companion_{n}" for n in range(1, MAX_COMPANIONS + 1)]
+# Fields not marked "(optional)": email and phone (one of them is needed) and the companions
+# (their heading says it is optional).
+PLAIN_FIELD = "registrations/includes/field_plain.html"
 
 
 def _first_time(value: str) -> bool | None:
     return {"yes": True, "no": False}.get(value)
+
+
+def _companion_field() -> forms.CharField:
+    return forms.CharField(
+        max_length=80,
+        required=False,
+        template_name=PLAIN_FIELD,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
 
 
 class FactsForm(Form):
@@ -52,15 +66,16 @@ class FactsForm(Form):
         widget=forms.RadioSelect,
     )
 
+    companion_1 = _companion_field()
+    companion_2 = _companion_field()
+    companion_3 = _companion_field()
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for n, name in enumerate(COMPANION_FIELDS, start=1):
-            self.fields[name] = forms.CharField(
-                label=_("First name of person %(number)s") % {"number": n},
-                max_length=80,
-                required=False,
-                widget=forms.TextInput(attrs={"autocomplete": "off"}),
-            )
+        for number, name in enumerate(COMPANION_FIELDS, start=1):
+            self.fields[name].label = gettext("First name of person %(number)s") % {
+                "number": number
+            }
 
     def facts(self) -> dict:
         data = self.cleaned_data
@@ -93,6 +108,7 @@ class RegisterForm(FactsForm):
     email = forms.EmailField(
         label=_("Email address"),
         required=False,
+        template_name=PLAIN_FIELD,
         help_text=_("You get a confirmation with a link to change or cancel."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
@@ -100,6 +116,7 @@ class RegisterForm(FactsForm):
         label=_("Phone number"),
         max_length=30,
         required=False,
+        template_name=PLAIN_FIELD,
         help_text=_("No email? Then fill in your phone number. We only call about this meeting."),
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel", "type": "tel"}),
     )
@@ -131,9 +148,6 @@ class RegisterForm(FactsForm):
             self.add_error("email", _("Fill in an email address or a phone number."))
         return data
 
-    def contact_fields(self):
-        return [self[name] for name in ("first_name", "email", "phone")]
-
 
 class OnBehalfForm(RegisterForm):
     """A volunteer or organiser registers someone who called or handed in a paper form."""
@@ -157,7 +171,7 @@ class OnBehalfForm(RegisterForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["first_name"].label = _("First name")
-        self.fields["email"].help_text = _("Optional. With an address they get a confirmation.")
+        self.fields["email"].help_text = _("With an email address they get a confirmation.")
         self.fields["phone"].help_text = ""
         self.fields["relation"].label = _("Link to the neighbourhood")
         self.fields["access_needs"].label = _("What do they need to take part?")
