@@ -241,3 +241,22 @@ def test_the_mail_and_the_page_say_how_long_the_link_works_as_configured(
     assert "10 minuten" in on_page
     assert on_page in page
     assert in_mail in mail.outbox[0].body
+
+
+def test_the_rate_limit_per_address_holds_across_networks_and_ways_of_typing_it(
+    client, facilitator
+):
+    spellings = [
+        "fenna@example.org",
+        "Fenna@example.org",
+        " FENNA@EXAMPLE.ORG",
+        "fenna@Example.org",
+    ]
+    with time_machine.travel(NOW, tick=False):
+        for n in range(8):
+            client.post(
+                reverse("magic-link-request"),
+                {"email": spellings[n % len(spellings)]},
+                REMOTE_ADDR=f"192.0.2.{n + 1}",
+            )
+    assert len(mail.outbox) == 5

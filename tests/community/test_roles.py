@@ -297,3 +297,30 @@ def test_a_person_known_without_email_cannot_be_invited(organisation, organiser)
     person = make_person(organisation, first_name="Henk")
     with pytest.raises(ValidationError):
         roles.ensure_user(person)
+
+
+def test_the_last_organiser_cannot_end_their_role(client_for, organiser):
+    client = client_for("organiser")
+    response = client.post(reverse("membership-toggle", args=[organiser.pk]), {"active": "0"})
+    assert response["Location"] == reverse("person-detail", args=[organiser.person.pk])
+    organiser.refresh_from_db()
+    assert organiser.is_active
+    assert not AuditEntry.objects.filter(action="membership.ended").exists()
+    page = client.get(response["Location"]).content.decode()
+    assert "utrecht-alert--error" in page
+
+
+def test_an_organiser_role_can_end_when_another_organiser_remains(organisation, organiser):
+    other = make_membership(organisation, "organiser", first_name="Joost", email="j@example.org")
+    roles.set_membership_active(membership=organiser, actor=other.person.user, active=False)
+    organiser.refresh_from_db()
+    assert not organiser.is_active
+    with pytest.raises(ValidationError):
+        roles.set_membership_active(membership=other, actor=other.person.user, active=False)
+
+
+def test_an_organiser_elsewhere_does_not_count_as_the_remaining_organiser(
+    organisation, organiser, outsider
+):
+    with pytest.raises(ValidationError):
+        roles.set_membership_active(membership=organiser, actor=None, active=False)

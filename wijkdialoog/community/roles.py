@@ -106,6 +106,17 @@ def record_training(
 def set_membership_active(*, membership: Membership, actor, active: bool) -> Membership:
     if membership.is_active == active:
         return membership
+    if not active and membership.role == Role.ORGANISER:
+        # Without an organiser nobody can manage the organisation or give the role back.
+        others = Membership.objects.filter(
+            person__organisation_id=membership.person.organisation_id,
+            role=Role.ORGANISER,
+            is_active=True,
+        ).exclude(pk=membership.pk)
+        if not others.exists():
+            raise ValidationError(
+                _("An organisation needs at least one organiser. Invite another organiser first.")
+            )
     membership.is_active = active
     membership.save(update_fields=["is_active", "updated_at"])
     audit.record(

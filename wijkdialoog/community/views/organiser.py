@@ -261,9 +261,13 @@ def membership_toggle(request, pk):
     membership = get_object_or_404(Membership.objects.select_related("person"), pk=pk)
     require(request, "community.manage_roles", membership.person)
     active = request.POST.get("active") == "1"
-    roles.set_membership_active(membership=membership, actor=request.user, active=active)
-    if active:
-        messages.success(request, _("The role has been resumed."))
+    try:
+        roles.set_membership_active(membership=membership, actor=request.user, active=active)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
     else:
-        messages.success(request, _("The role has been ended."))
+        if active:
+            messages.success(request, _("The role has been resumed."))
+        else:
+            messages.success(request, _("The role has been ended."))
     return redirect("person-detail", pk=membership.person_id)
