@@ -167,3 +167,16 @@ def test_the_footer_offers_the_login_only_to_visitors(client_for, db):
 def test_only_organisers_see_the_dashboard_in_the_menu(client_for):
     assert f'href="{reverse("dashboard")}"' in client_for("organiser").get("/").content.decode()
     assert f'href="{reverse("dashboard")}"' not in client_for("partner").get("/").content.decode()
+
+
+def test_a_form_sent_without_its_security_token_gets_a_page_in_the_sites_style(db):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("magic-link-request"), {"email": "a@example.org"})
+    assert response.status_code == 403
+    content = response.content.decode()
+    assert "403_csrf.html" in [t.name for t in response.templates]
+    assert 'class="wd-header"' in content
+    assert lang_of(content) == "nl"
+    assert "CSRF" not in content
