@@ -13,7 +13,10 @@ the tables its language allows; people placed by hand are constants.
     seats:                     sum_u size(u) * x[u,t] <= seats(t) - people placed by hand at t
     count of feature k at t:   n[t,k] = fixed[t,k] + sum_u count(u,k) * x[u,t]
     alike pairs:               p[t,k] >= C(j,2) + j * (n[t,k] - j)   for j = 1 .. max n - 1
-    minimise                   sum_{t,k} weight(k) * p[t,k]
+    minimise                   sum_{t,k} weight(k) * p[t,k] + sum_{u,t} language(u,t) * x[u,t]
+
+where language(u,t) is 1000 for each member of u who does not speak the language of t (only
+Dutch speakers may sit there at all; the others have no variable for such a table).
 
 C(n,2) is convex, so at whole numbers it is the maximum of the lines through consecutive points
 (j, C(j,2)) and (j+1, C(j+1,2)); with p minimised, p[t,k] equals C(n[t,k],2) exactly. That
@@ -98,8 +101,9 @@ def random_instance(rng: random.Random, people: int, table_count: int, locked: i
     return attendees, tables
 
 
-def exact_optimum(attendees, tables, time_limit: float = 60.0) -> int | None:
-    """The lowest mix score any division can reach that seats everyone; None if none can."""
+def exact_optimum(attendees, tables, time_limit: float = 60.0) -> tuple[int, int] | None:
+    """The lowest score any division can reach that seats everyone, and its language part;
+    None if no division seats everyone."""
     problem = build_problem(attendees, tables)
     units, T, K = problem.units, len(problem.tables), len(problem.feature_keys)
     model = highspy.Highs()
@@ -109,11 +113,19 @@ def exact_optimum(attendees, tables, time_limit: float = 60.0) -> int | None:
     x = {(u, t): model.addBinary() for u, unit in enumerate(units) for t in unit.allowed}
     for u, unit in enumerate(units):
         model.addConstr(sum(x[u, t] for t in unit.allowed) == 1)
+    objective, constant = 0, problem.fixed_cost
+    language_terms = [
+        (cost, x[u, t])
+        for u, unit in enumerate(units)
+        for t, cost in unit.language_cost.items()
+        if cost
+    ]
+    for cost, var in language_terms:
+        objective = objective + cost * var
     for t in range(T):
         here = [u for u, unit in enumerate(units) if t in unit.allowed]
         if here:
             model.addConstr(sum(units[u].size * x[u, t] for u in here) <= problem.free[t])
-    objective, constant = 0, 0
     for t in range(T):
         for k in range(K):
             fixed = problem.fixed_counts[t][k]
@@ -137,7 +149,10 @@ def exact_optimum(attendees, tables, time_limit: float = 60.0) -> int | None:
     status = model.getModelStatus()
     if status != highspy.HighsModelStatus.kOptimal:
         return None
-    return round(model.getObjectiveValue()) + constant
+    language = problem.fixed_cost + round(
+        sum(cost * model.val(var) for cost, var in language_terms)
+    )
+    return round(model.getObjectiveValue()) + constant, language
 
 
 def round_robin(attendees, tables) -> dict[int, int | None]:
@@ -164,9 +179,12 @@ def round_robin(attendees, tables) -> dict[int, int | None]:
 
 
 def quality(instances: int = 20, seed: int = 2024) -> None:
-    print("(a) Heuristic against the exact optimum (HiGHS), mix score: lower is better")
+    print("(a) Heuristic against the exact optimum (HiGHS); score: lower is better")
+    print("    (language: the optimum's cost for Dutch speakers at a table in another language,")
+    print("     1000 each; the gap is taken over the rest, the mix score, to be strict)")
     print(
-        f"{'instance':>8} {'people':>6} {'tables':>6} {'heuristic':>9} {'optimum':>8} {'gap %':>6}"
+        f"{'instance':>8} {'people':>6} {'tables':>6} {'heuristic':>9} {'optimum':>8} "
+        f"{'language':>8} {'gap %':>6}"
     )
     rng = random.Random(seed)
     gaps, number = [], 0
@@ -174,17 +192,21 @@ def quality(instances: int = 20, seed: int = 2024) -> None:
         people = rng.randint(12, 24)
         table_count = rng.randint(max(2, math.ceil(people / 9)), 4)
         attendees, tables = random_instance(rng, people, table_count)
-        optimum = exact_optimum(attendees, tables)
-        if optimum is None:  # no division seats everyone (language or seats); draw another
+        exact = exact_optimum(attendees, tables)
+        if exact is None:  # no division seats everyone (language or seats); draw another
             continue
+        optimum, language = exact
         number += 1
         division = divide(attendees, tables, seed=number)
-        heuristic = score(attendees, division.assignment)
-        gap = 0.0 if heuristic == optimum else 100 * (heuristic - optimum) / optimum
+        heuristic = score(attendees, division.assignment, tables)
+        gap = 100 * (heuristic - optimum) / (optimum - language)
         if division.unplaced:
             gap = math.inf
         gaps.append(gap)
-        print(f"{number:>8} {people:>6} {table_count:>6} {heuristic:>9} {optimum:>8} {gap:>6.2f}")
+        print(
+            f"{number:>8} {people:>6} {table_count:>6} {heuristic:>9} {optimum:>8} "
+            f"{language:>8} {gap:>6.2f}"
+        )
     print(f"mean gap: {statistics.mean(gaps):.2f} %   max gap: {max(gaps):.2f} %   (goal: <= 2 %)")
     print(f"instances at the optimum: {sum(g == 0 for g in gaps)} of {len(gaps)}")
 
@@ -206,12 +228,13 @@ def speed(runs: int = 5, seed: int = 7) -> None:
 
     heuristic_time, division = median_time(lambda: divide(attendees, tables, seed=1))
     baseline_time, baseline = median_time(lambda: round_robin(attendees, tables))
+    baseline_score = score(attendees, baseline, tables)
     print(f"heuristic:   {heuristic_time:.3f} s (median of {runs})   goal: < 2 s")
     print(f"round robin: {baseline_time * 1000:.2f} ms (median of {runs})")
     print(f"ratio heuristic / round robin: {heuristic_time / baseline_time:.0f}x")
     print(
-        f"mix score: heuristic {division.score}, round robin {score(attendees, baseline)} "
-        f"({100 * (1 - division.score / score(attendees, baseline)):.1f} % fewer alike pairs)"
+        f"score: heuristic {division.score}, round robin {baseline_score} "
+        f"({100 * (1 - division.score / baseline_score):.1f} % lower)"
     )
     print(f"people without a table: {len(division.unplaced)}")
 

@@ -10,6 +10,7 @@ import pytest
 from wijkdialoog.registrations.table_division import (
     DUTCH,
     ENGLISH,
+    LANGUAGE_MISMATCH,
     OTHER,
     SIMPLE_DUTCH,
     Attendee,
@@ -17,6 +18,7 @@ from wijkdialoog.registrations.table_division import (
     best_table_for,
     build_problem,
     divide,
+    fitting_tables,
     score,
     spoken_languages,
     table_languages_for,
@@ -90,19 +92,43 @@ def assert_respects_every_rule(attendees, tables, division):
         parties.setdefault(attendee.party_key, set()).add(assignment[attendee.key])
     for places in parties.values():
         assert len(places) == 1
-    # Language: at a table in a language they speak whenever the meeting has one.
+    # Language. People who do not speak Dutch: at a table in a language they speak whenever
+    # the meeting has one, else at a simple-Dutch table if there is one. Dutch speakers sit at
+    # a table in another language only when no table in their language had room for them.
+    load = Counter(t for t in assignment.values() if t is not None)
+    free = {t.key: t.seats - load[t.key] for t in tables}
+    party_size = Counter(a.party_key for a in attendees)
     languages_here = {t.language for t in tables}
     for attendee in attendees:
         table = assignment[attendee.key]
         if table is None or attendee.locked_table is not None:
             continue
-        fitting = table_languages_for(attendee.languages) & languages_here
-        if fitting:
-            assert by_key[table].language in fitting
-        elif DUTCH not in attendee.languages and SIMPLE_DUTCH in languages_here:
-            assert by_key[table].language == SIMPLE_DUTCH
+        speaks = table_languages_for(attendee.languages)
+        fitting = speaks & languages_here
+        if DUTCH not in speaks:
+            if fitting:
+                assert by_key[table].language in fitting
+            elif SIMPLE_DUTCH in languages_here:
+                assert by_key[table].language == SIMPLE_DUTCH
+        elif by_key[table].language not in speaks:
+            size = party_size[attendee.party_key]
+            assert all(free[t.key] < size for t in tables if t.language in speaks)
+    # Nobody is left out while a table they may use has room for their whole party.
+    for attendee in attendees:
+        if assignment[attendee.key] is not None:
+            continue
+        speaks = table_languages_for(attendee.languages)
+        fitting = fitting_tables(attendee, tables)
+        usable = [t for t in tables if DUTCH in speaks or t.key in fitting]
+        if attendee.party_key in {a.key for a in attendees if a.locked_table is not None}:
+            lead = next(a for a in attendees if a.key == attendee.party_key)
+            usable = [by_key[lead.locked_table]]
+        size = sum(
+            1 for a in attendees if a.party_key == attendee.party_key and a.locked_table is None
+        )
+        assert all(free[t.key] < size for t in usable)
     # The reported score is the score of the division.
-    assert division.score == score(attendees, assignment)
+    assert division.score == score(attendees, assignment, tables)
 
 
 @pytest.mark.parametrize("seed", range(60))
@@ -252,7 +278,7 @@ def brute_force_optimum(attendees, tables) -> int:
         for unit, t in zip(problem.units, choice, strict=True):
             for key in unit.members:
                 assignment[key] = problem.tables[t].key
-        value = score(attendees, assignment)
+        value = score(attendees, assignment, tables)
         best = value if best is None else min(best, value)
     return best
 
@@ -284,10 +310,13 @@ def test_the_score_counts_alike_pairs_at_a_table():
         Attendee(key=3, age_group="75+", relation="resident", access_needs=True),
         Attendee(key=4, age_group="", access_needs=True),
     ]
+    tables = [TableSpec(key=1, seats=6), TableSpec(key=2, seats=6, language=ENGLISH)]
     # One table: 6 pairs of people, 1 same age, 1 same relation, 1 both new, 1 access pair (x10).
-    assert score(people, {1: 1, 2: 1, 3: 1, 4: 1}) == 6 + 1 + 1 + 1 + 10
+    assert score(people, {1: 1, 2: 1, 3: 1, 4: 1}, tables) == 6 + 1 + 1 + 1 + 10
     # Unseated people do not count.
-    assert score(people, {1: 1, 2: 1, 3: None, 4: None}) == 1 + 1 + 1
+    assert score(people, {1: 1, 2: 1, 3: None, 4: None}, tables) == 1 + 1 + 1
+    # A Dutch speaker at the English table costs a lot.
+    assert score(people, {1: 1, 2: 2, 3: None, 4: None}, tables) == LANGUAGE_MISMATCH
 
 
 @pytest.mark.parametrize(

@@ -279,3 +279,26 @@ def test_a_registration_of_another_meeting_cannot_be_moved_through_this_one(
         move_url(meeting, stranger), {"table": tables_of(meeting)[1].pk}
     )
     assert response.status_code == 404
+
+
+def test_languages_from_the_registration_decide_the_table(neighbourhood, organiser):
+    meeting = make_meeting(neighbourhood, seats=(6, 6), languages={2: "en"})
+    fill(meeting, 5)
+    olena = make_registration(meeting, "Olena", languages="Oekraïens, Engels")
+    divide_over_tables(meeting=meeting, actor=organiser.person.user)
+    olena.refresh_from_db()
+    assert olena.table.number == 2
+    assert seated(meeting) == {1: 5, 2: 1}
+
+
+def test_the_page_warns_when_dutch_speakers_fill_up_a_table_in_another_language(
+    neighbourhood, client_for
+):
+    meeting = make_meeting(neighbourhood, seats=(4, 4), languages={2: "en"})
+    fill(meeting, 6)
+    client = client_for("organiser")
+    client.post(division_url(meeting))
+    assert seated(meeting) == {1: 4, 2: 2}
+    response = client.get(division_url(meeting))
+    assert response.context["plan"].language_mismatches == 2
+    assert 'id="language-warning"' in response.content.decode()

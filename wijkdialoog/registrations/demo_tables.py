@@ -8,7 +8,7 @@ from django.utils import timezone
 from .check_in import add_walk_in, check_in
 from .models import Registration
 from .table_division import divide_over_tables, seated_registrations
-from .table_moves import TableFull, move_to_table
+from .table_moves import move_to_table
 
 PAST = ["kersenbuurt_past_1", "kersenbuurt_past_2"]
 NEXT = "kersenbuurt_next"
@@ -27,33 +27,25 @@ WALK_INS = {
 def load(context) -> None:
     meetings = context["meetings"]
     organiser = context["people"]["organisator"].user
+    if NEXT in meetings:
+        # Before dividing, the organiser gives one person a seat by hand; dividing keeps it.
+        _move_one_by_hand(meetings[NEXT], organiser)
     for key in [*PAST, NEXT]:
         if key in meetings:
             divide_over_tables(meeting=meetings[key], actor=organiser)
-    if NEXT in meetings:
-        _move_one_by_hand(meetings[NEXT], organiser)
     for key in PAST:
         if key in meetings:
             _check_in(meetings[key], organiser, WALK_INS[key])
 
 
 def _move_one_by_hand(meeting, organiser) -> None:
-    """The organiser seats someone who came alone at the table with the most room."""
-    tables = list(meeting.tables.order_by("number"))
-    alone = [
-        r
-        for r in seated_registrations(meeting).filter(party_lead__isnull=True, table__isnull=False)
-        if not r.companions.exists()
-    ]
-    for registration in alone:
-        others = [t for t in tables if t.pk != registration.table_id]
-        others.sort(key=lambda t: -(t.seats - t.registrations.count()))
-        for table in others:
-            try:
-                move_to_table(registration=registration, table=table, actor=organiser)
-            except TableFull:
-                continue
-            return
+    """Someone who came alone, preferably with access needs, gets a seat at the first table
+    (still empty: nobody is seated yet)."""
+    table = meeting.tables.order_by("number").first()
+    candidates = seated_registrations(meeting).filter(party_lead__isnull=True, companions=None)
+    person = candidates.exclude(access_needs="").first() or candidates.first()
+    if table is not None and person is not None:
+        move_to_table(registration=person, table=table, actor=organiser)
 
 
 def _check_in(meeting, organiser, walk_in) -> None:

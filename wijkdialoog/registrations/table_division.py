@@ -8,27 +8,33 @@ Hard rules, never broken:
 - a table never gets more people than it has seats;
 - people registered together (a party: the lead and their companions) sit at the same table;
 - people placed by hand (`table_locked`) stay where they are and take their seats;
-- someone sits at a table in a language they speak when the meeting has such a table.
-  Empty `languages` means: speaks Dutch. Simple-Dutch tables count as Dutch; an "other language"
-  table is for people who speak a language besides Dutch and English. With no table in a
-  language they speak, people who do not speak Dutch go to a simple-Dutch table if there is one.
+- someone who does not speak Dutch sits at a table in a language they speak when the meeting
+  has one; without such a table, at a simple-Dutch table if there is one.
 
-When there are more people than seats, the earliest registrations are placed first; the others
-get no table and are reported. Nobody is ever overbooked.
+Languages: empty `languages` means Dutch. Simple-Dutch tables count as Dutch; an "other language"
+table is for people who speak a language besides Dutch and English. Dutch speakers may sit at a
+table in a language they do not speak only when that is the one seat left for them: each such
+person costs LANGUAGE_MISMATCH in the score, more than any mix can win back.
 
-The mix score (lower is better) counts pairs of people at the same table who are alike:
+When there are more people than seats, the earliest registrations are placed first (after the
+people whose language leaves them few tables); the others get no table and are reported. Nobody
+is ever overbooked.
+
+The score (lower is better) counts pairs of people at the same table who are alike:
 
     score = sum over tables t of  [ C(n_t, 2)
                                     + sum over age group, relation and first-time values v
                                       of C(n_t,v, 2)
                                     + 10 * C(a_t, 2) ]
+            + 1000 * (people at a table in a language they do not speak)
 
 where n_t is the number of people at t, n_t,v the number with value v (unknown values do not
 count) and a_t the number with access needs. The first term keeps tables about equally full,
 the middle terms spread age groups, relations to the neighbourhood and newcomers/returning
-people, and the heavy last term gives each facilitator at most one or two people with access
-needs whenever that is possible. Each term is convex in the counts, so the score rewards an even
-spread and has an exact linear model (see bench/bench_table_division.py).
+people, and the heavy access term gives each facilitator at most one or two people with access
+needs whenever that is possible. The part before the language term is the mix score that the
+division page shows. Each term is convex in the counts, so the score rewards an even spread and
+has an exact linear model (see bench/bench_table_division.py).
 
 The heuristic builds a division greedily (each party to the table where it adds the fewest
 alike pairs), then improves it by local search: moving one party to another table, or swapping
@@ -56,6 +62,8 @@ DUTCH, ENGLISH, SIMPLE_DUTCH, OTHER = "nl", "en", "nl-eenvoudig", "other"
 
 # The attributes that are mixed, with the weight of one pair of alike people at a table.
 WEIGHTS = {"table": 1, "age_group": 1, "relation": 1, "first_time": 1, "access_needs": 10}
+# The cost of one person at a table in a language they do not speak.
+LANGUAGE_MISMATCH = 1000
 
 _LANGUAGE_NAMES = {
     "nl": DUTCH,
@@ -152,8 +160,8 @@ def pairs(n: int) -> int:
     return n * (n - 1) // 2
 
 
-def score(attendees: Iterable[Attendee], assignment: Mapping[int, int | None]) -> int:
-    """The mix score of a division, computed from scratch (lower is better)."""
+def mix_score(attendees: Iterable[Attendee], assignment: Mapping[int, int | None]) -> int:
+    """The pairs of alike people at the same tables, weighted (lower is better)."""
     counts: Counter = Counter()
     for attendee in attendees:
         table = assignment.get(attendee.key)
@@ -161,6 +169,40 @@ def score(attendees: Iterable[Attendee], assignment: Mapping[int, int | None]) -
             for attribute, value in features(attendee):
                 counts[table, attribute, value] += 1
     return sum(WEIGHTS[attribute] * pairs(n) for (_, attribute, _), n in counts.items())
+
+
+def fitting_tables(attendee: Attendee, tables: Sequence[TableSpec]) -> set[int]:
+    """The keys of the tables in a language this person speaks; for someone who does not speak
+    Dutch and finds none, the simple-Dutch tables; when there is nothing better, all tables."""
+    languages = table_languages_for(attendee.languages)
+    found = {table.key for table in tables if table.language in languages}
+    if not found and DUTCH not in languages:
+        found = {table.key for table in tables if table.language == SIMPLE_DUTCH}
+    return found or {table.key for table in tables}
+
+
+def language_mismatches(
+    attendees: Iterable[Attendee],
+    assignment: Mapping[int, int | None],
+    tables: Sequence[TableSpec],
+) -> set[int]:
+    """The people who sit at a table that does not fit their language."""
+    return {
+        attendee.key
+        for attendee in attendees
+        if assignment.get(attendee.key) is not None
+        and assignment[attendee.key] not in fitting_tables(attendee, tables)
+    }
+
+
+def score(
+    attendees: Sequence[Attendee],
+    assignment: Mapping[int, int | None],
+    tables: Sequence[TableSpec],
+) -> int:
+    """The score of a division, computed from scratch: the mix score plus the language cost."""
+    mismatches = language_mismatches(attendees, assignment, tables)
+    return mix_score(attendees, assignment) + LANGUAGE_MISMATCH * len(mismatches)
 
 
 def table_scores(
@@ -173,7 +215,7 @@ def table_scores(
         if table is not None:
             by_table.setdefault(table, []).append(attendee)
     return {
-        table: score(people, {person.key: table for person in people})
+        table: mix_score(people, {person.key: table for person in people})
         for table, people in by_table.items()
     }
 
@@ -191,6 +233,10 @@ class Unit:
     # (feature index, count) for the features present in this unit.
     counts: tuple[tuple[int, int], ...]
     priority: int
+    # The language cost at each allowed table: LANGUAGE_MISMATCH per member who does not fit.
+    language_cost: dict[int, int] = field(default_factory=dict)
+    # Whether its language leaves this unit fewer tables than the others have.
+    restricted: bool = False
 
 
 @dataclass(slots=True)
@@ -203,6 +249,8 @@ class Problem:
     free: list[int]
     fixed_counts: list[list[int]]
     fixed: dict[int, int] = field(default_factory=dict)  # attendee key -> table key
+    # The language cost of the people placed by hand (they do not move, so it is a constant).
+    fixed_cost: int = 0
 
 
 def build_problem(attendees: Sequence[Attendee], tables: Sequence[TableSpec]) -> Problem:
@@ -219,6 +267,8 @@ def build_problem(attendees: Sequence[Attendee], tables: Sequence[TableSpec]) ->
     free = [table.seats for table in tables]
     fixed_counts = [[0] * len(feature_keys) for _ in tables]
     fixed: dict[int, int] = {}
+    fixed_cost = 0
+    fitting = {attendee.key: fitting_tables(attendee, tables) for attendee in attendees}
 
     parties: dict[int, list[tuple[int, Attendee]]] = {}
     for position, attendee in enumerate(attendees):
@@ -228,6 +278,8 @@ def build_problem(attendees: Sequence[Attendee], tables: Sequence[TableSpec]) ->
             free[t] -= 1
             for feature in features(attendee):
                 fixed_counts[t][feature_index[feature]] += 1
+            if attendee.locked_table not in fitting[attendee.key]:
+                fixed_cost += LANGUAGE_MISMATCH
         parties.setdefault(attendee.party_key, []).append((position, attendee))
     free = [max(0, seats) for seats in free]
 
@@ -237,12 +289,17 @@ def build_problem(attendees: Sequence[Attendee], tables: Sequence[TableSpec]) ->
         loose = [(p, a) for p, a in members if a.key not in fixed]
         if not loose:
             continue
+        people = [a for _, a in loose]
         if locked:
             # The party joins the table of the lead, or else of the first member placed by hand.
             anchor = next((a for a in locked if a.key == a.party_key), locked[0])
             allowed = (index_of[anchor.locked_table],)
         else:
-            allowed = _allowed_tables([a for _, a in loose], tables)
+            allowed = _allowed_tables(people, tables, fitting)
+        cost = {
+            t: LANGUAGE_MISMATCH * sum(tables[t].key not in fitting[a.key] for a in people)
+            for t in allowed
+        }
         counter: Counter = Counter()
         for _position, attendee in loose:
             for feature in features(attendee):
@@ -254,21 +311,26 @@ def build_problem(attendees: Sequence[Attendee], tables: Sequence[TableSpec]) ->
                 allowed=allowed,
                 counts=tuple(sorted(counter.items())),
                 priority=min(p for p, _ in loose),
+                language_cost=cost,
+                restricted=len(allowed) < len(tables),
             )
         )
     units.sort(key=lambda unit: unit.priority)
-    return Problem(tables, units, feature_keys, weights, free, fixed_counts, fixed)
+    return Problem(tables, units, feature_keys, weights, free, fixed_counts, fixed, fixed_cost)
 
 
-def _allowed_tables(people: list[Attendee], tables: list[TableSpec]) -> tuple[int, ...]:
-    def fitting(person):
-        languages = table_languages_for(person.languages)
-        found = {i for i, table in enumerate(tables) if table.language in languages}
-        if not found and DUTCH not in languages:
-            found = {i for i, table in enumerate(tables) if table.language == SIMPLE_DUTCH}
-        return found or set(range(len(tables)))
-
-    sets = [fitting(person) for person in people]
+def _allowed_tables(
+    people: list[Attendee], tables: list[TableSpec], fitting: Mapping[int, set[int]]
+) -> tuple[int, ...]:
+    """Table indexes a group may use: Dutch speakers any table (at a language cost), people
+    who do not speak Dutch only the tables that fit them."""
+    everywhere = set(range(len(tables)))
+    sets = [
+        everywhere
+        if DUTCH in table_languages_for(person.languages)
+        else {i for i, table in enumerate(tables) if table.key in fitting[person.key]}
+        for person in people
+    ]
     together = set.intersection(*sets) or set.union(*sets)
     return tuple(sorted(together))
 
@@ -305,21 +367,24 @@ class _Search:
         self._out: dict[int, int] = {}
 
     def cost_in(self, u: int, t: int) -> int:
-        """Alike pairs added by seating unit u at table t (where it is not)."""
+        """The score added by seating unit u at table t (where it is not)."""
         cache = self._in[t]
         value = cache.get(u)
         if value is None:
             row = self.counts[t]
             value = self.inner[u] + sum(wc * row[k] for k, _c, wc in self.weighted[u])
+            value += self.units[u].language_cost[t]
             cache[u] = value
         return value
 
     def cost_out(self, u: int) -> int:
-        """Alike pairs removed by taking unit u away from its table."""
+        """The score removed by taking unit u away from its table."""
         value = self._out.get(u)
         if value is None:
-            row = self.counts[self.table_of[u]]
+            t = self.table_of[u]
+            row = self.counts[t]
             value = self.inner[u] + sum(wc * (row[k] - c) for k, c, wc in self.weighted[u])
+            value += self.units[u].language_cost[t]
             self._out[u] = value
         return value
 
@@ -386,13 +451,19 @@ class _Search:
                         return True
         return False
 
-    def construct(self, order: Iterable[int]) -> None:
+    def construct(self, order: Iterable[int]) -> bool:
+        """Seat the units in this order where they add least; True if anyone was seated."""
+        seated = False
         for u in order:
+            if self.table_of[u] >= 0:
+                continue
             t = self.best_table(u)
             if t >= 0:
                 self.place(u, t)
+                seated = True
             else:
-                self.make_room(u)
+                seated = self.make_room(u) or seated
+        return seated
 
     def improve(self, order: list[int], max_passes: int = 60) -> None:
         """Moves and swaps that lower the score, until none is left (best move per unit)."""
@@ -419,7 +490,7 @@ class _Search:
                         unit_v = units[v]
                         room_a = free[a] + size_u - unit_v.size
                         room_b = free[b] + unit_v.size - size_u
-                        if room_a < 0 or room_b < 0 or a not in unit_v.allowed:
+                        if room_a < 0 or room_b < 0 or a not in unit_v.language_cost:
                             continue
                         delta = (
                             in_u + self.cost_in(v, a) - self.cost_out(v) - 2 * self.overlap(u, v)
@@ -437,8 +508,19 @@ class _Search:
             if not improved:
                 return
 
+    def quality(self) -> tuple[int, int]:
+        """For comparing divisions: fewer people left out first, then a lower score."""
+        left_out = sum(
+            unit.size for unit, t in zip(self.units, self.table_of, strict=True) if t < 0
+        )
+        return (left_out, self.total())
+
     def total(self) -> int:
-        return sum(self.weights[k] * pairs(n) for row in self.counts for k, n in enumerate(row))
+        mix = sum(self.weights[k] * pairs(n) for row in self.counts for k, n in enumerate(row))
+        language = sum(
+            self.units[u].language_cost[t] for u, t in enumerate(self.table_of) if t >= 0
+        )
+        return mix + language + self.problem.fixed_cost
 
 
 def divide(
@@ -455,13 +537,14 @@ def divide(
 
     # First pass: in registration order, so that when seats run out the latest registrations
     # are the ones left without a table.
-    search = _Search(problem)
-    search.construct(_placement_order(units, range(len(units))))
-    admitted = [u for u in range(len(units)) if search.table_of[u] >= 0]
-    order = list(admitted)
+    in_order = _placement_order(units, range(len(units)))
+    order = list(range(len(units)))
     rng.shuffle(order)
-    search.improve(order)
-    best_state, best_score = list(search.table_of), search.total()
+    search = _Search(problem)
+    search.construct(in_order)
+    _improve_and_fill(search, order, in_order)
+    admitted = [u for u in range(len(units)) if search.table_of[u] >= 0]
+    best, best_key = search, search.quality()
 
     if restarts is None:
         # Small meetings get many tries, large ones few: about the same work for any size.
@@ -474,29 +557,40 @@ def divide(
         if any(trial.table_of[u] < 0 for u in admitted):
             continue
         rng.shuffle(shuffled)
-        trial.improve(shuffled)
-        trial_score = trial.total()
-        if trial_score < best_score:
-            best_state, best_score = list(trial.table_of), trial_score
+        _improve_and_fill(trial, shuffled, in_order)
+        if trial.quality() < best_key:
+            best, best_key = trial, trial.quality()
 
     assignment: dict[int, int | None] = dict(problem.fixed)
     unplaced = []
     for u, unit in enumerate(units):
-        t = best_state[u]
+        t = best.table_of[u]
         for key in unit.members:
             assignment[key] = problem.tables[t].key if t >= 0 else None
             if t < 0:
                 unplaced.append(key)
-    return Division(assignment=assignment, unplaced=tuple(unplaced), score=best_score)
+    return Division(assignment=assignment, unplaced=tuple(unplaced), score=best.total())
+
+
+def _improve_and_fill(search: _Search, order: list[int], in_order: list[int]) -> None:
+    """Improve; then seat anyone left out who fits now that people have moved, and again."""
+    search.improve([u for u in order if search.table_of[u] >= 0])
+    while search.construct(in_order):
+        search.improve([u for u in order if search.table_of[u] >= 0])
 
 
 def _placement_order(units, indexes, by_priority=True) -> list[int]:
-    """Units with a single possible table first, then (when not by priority) the largest."""
+    """Units with one possible table first, then those whose language leaves them few tables,
+    then the others: in registration order, or (for a restart) largest first."""
+
+    def freedom(u):
+        return 0 if len(units[u].allowed) == 1 else 1 if units[u].restricted else 2
+
     indexes = list(indexes)
     if by_priority:
-        return sorted(indexes, key=lambda u: (len(units[u].allowed) > 1, units[u].priority))
+        return sorted(indexes, key=lambda u: (freedom(u), units[u].priority))
     position = {u: i for i, u in enumerate(indexes)}
-    return sorted(indexes, key=lambda u: (len(units[u].allowed) > 1, -units[u].size, position[u]))
+    return sorted(indexes, key=lambda u: (freedom(u), -units[u].size, position[u]))
 
 
 def best_table_for(
@@ -504,15 +598,18 @@ def best_table_for(
     seated: Iterable[tuple[Attendee, int]],
     tables: Sequence[TableSpec],
 ) -> int | None:
-    """The table with room where one more person improves the mix most (adds the fewest alike
-    pairs); ties go to the emptiest table, then the lowest. None when every table is full."""
+    """The table with room where one more person adds the least to the score (the fewest alike
+    pairs, in a language they speak); ties go to the emptiest table, then the lowest. None when
+    every table they may use is full."""
+    tables = list(tables)
     load: Counter = Counter()
     counts: Counter = Counter()
     for attendee, table in seated:
         load[table] += 1
         for feature in features(attendee):
             counts[table, feature] += 1
-    allowed = set(_allowed_tables([newcomer], list(tables)))
+    fitting = fitting_tables(newcomer, tables)
+    allowed = set(_allowed_tables([newcomer], tables, {newcomer.key: fitting}))
     best, best_key = None, None
     for i, table in enumerate(tables):
         room = table.seats - load[table.key]
@@ -521,6 +618,8 @@ def best_table_for(
         added = sum(
             WEIGHTS[feature[0]] * counts[table.key, feature] for feature in features(newcomer)
         )
+        if table.key not in fitting:
+            added += LANGUAGE_MISMATCH
         key = (added, -room, i)
         if best_key is None or key < best_key:
             best, best_key = table.key, key

@@ -14,7 +14,13 @@ from wijkdialoog.core.models import describe_action
 from wijkdialoog.dialogues.models import Meeting, Table
 
 from .models import Registration
-from .table_division import attendee_for, seated_registrations, table_scores
+from .table_division import (
+    attendee_for,
+    language_mismatches,
+    seated_registrations,
+    table_scores,
+    table_spec,
+)
 from .waiting_list import lock_meeting
 
 describe_action("registration.moved_to_table", gettext_lazy("Moved to another table by hand"))
@@ -113,6 +119,7 @@ class SeatingPlan:
     unplaced: list[Registration]
     score: int
     seats: int
+    language_mismatches: int = 0
 
     @property
     def placed(self) -> int:
@@ -138,6 +145,9 @@ def seating_plan(meeting: Meeting) -> SeatingPlan:
     attendees = [attendee_for(r) for r in registrations]
     assignment = {r.pk: r.table_id for r in registrations if r.table_id in by_table}
     scores = table_scores(attendees, assignment)
+    mismatches = language_mismatches(attendees, assignment, [table_spec(t) for t in tables])
+    for registration in registrations:
+        registration.language_mismatch = registration.pk in mismatches
     return SeatingPlan(
         tables=[
             TableSeating(table, by_table[table.pk], scores.get(table.pk, 0)) for table in tables
@@ -145,6 +155,7 @@ def seating_plan(meeting: Meeting) -> SeatingPlan:
         unplaced=unplaced,
         score=sum(scores.values()),
         seats=sum(table.seats for table in tables),
+        language_mismatches=len(mismatches),
     )
 
 
