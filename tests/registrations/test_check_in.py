@@ -283,3 +283,20 @@ def test_organisers_and_facilitators_check_people_in(meeting, persona, client_fo
     else:
         assert person.checked_in_at is None
         assert not Registration.objects.filter(source=Registration.Source.WALK_IN).exists()
+
+
+def test_a_walk_in_sharing_a_phone_number_with_someone_else_gets_their_own_record(
+    meeting, organiser, neighbourhood
+):
+    partner = Person.objects.create(
+        organisation=neighbourhood.organisation, first_name="Anneke", phone="06 1234 5678"
+    )
+    walk_in = check_in.add_walk_in(
+        meeting=meeting, first_name="Kees", phone="0612345678", actor=organiser.person.user
+    )
+    assert walk_in.person != partner
+    assert walk_in.person.first_name == "Kees"
+    again = check_in.add_walk_in(
+        meeting=meeting, first_name="anneke", phone="+31 6 1234 5678", actor=organiser.person.user
+    )
+    assert again.person == partner

@@ -328,6 +328,10 @@ def test_the_score_counts_alike_pairs_at_a_table():
         ("Nederlands en Turks", {DUTCH, "turks"}),
         ("nl en", {DUTCH, ENGLISH}),
         ("Engels / Pools", {ENGLISH, "pools"}),
+        ("English, a little Dutch", {ENGLISH, DUTCH}),
+        ("Ik spreek een beetje Nederlands", {DUTCH}),
+        ("Arabisch, geen Nederlands", {"arabisch"}),
+        ("niet", {DUTCH}),
     ],
 )
 def test_the_languages_field_is_read_as_free_text(text, expected):

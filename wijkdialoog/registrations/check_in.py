@@ -109,8 +109,9 @@ def add_walk_in(
     that we keep these details), check them in, and seat them at the table with room whose mix
     improves most. When every table is full they are still registered, without a table.
 
-    Someone already known by email or phone keeps their own record; if they were registered for
-    this meeting already, that registration is confirmed and checked in."""
+    Someone already known by email (or by phone with the same first name) keeps their own
+    record; if they were registered for this meeting already, that registration is confirmed and
+    checked in."""
     meeting = lock_meeting(meeting)
     now = timezone.now()
     first_name = " ".join(first_name.split())
@@ -122,9 +123,12 @@ def add_walk_in(
         raise ValidationError(_("This meeting has been cancelled."), code="cancelled")
 
     organisation = meeting.series.neighbourhood.organisation
-    person = None
-    if email or phone:
-        person = find_person(organisation=organisation, email=email, phone=phone)
+    person = find_person(organisation=organisation, email=email) if email else None
+    if person is None and phone:
+        # A phone number is often shared in a household: only the same first name is a match.
+        known = find_person(organisation=organisation, phone=phone)
+        if known is not None and known.first_name.casefold() == first_name.casefold():
+            person = known
     if person is None:
         person = Person.objects.create(
             organisation=organisation, first_name=first_name, email=email, phone=phone

@@ -81,7 +81,15 @@ _LANGUAGE_NAMES = {
     "engelse": ENGLISH,
 }
 _CONJUNCTION = re.compile(r"\s+(?:en|and|und|et|y|ve|و)\s+")
-_SEPARATORS = re.compile(r"[\s,;/|+&()]+")
+_SEPARATORS = re.compile(r"[\s,;/|+&().:]+")
+# "geen Nederlands", "no English": that language is not spoken.
+_NEGATION = re.compile(r"\b(?:geen|niet|no|not)\s+\w+")
+# Words around language names that are not languages themselves.
+_FILLER = frozenset(
+    ["a", "i", "ik", "een", "wat", "beetje", "goed", "good", "little", "bit", "some", "basic"]
+    + ["fluent", "vloeiend", "ook", "also", "spreek", "speak", "speaks", "spreekt", "alleen"]
+    + ["only", "taal", "talen", "language", "languages", "geen", "niet", "no", "not"]
+)
 
 
 def spoken_languages(text: str) -> frozenset[str]:
@@ -90,8 +98,8 @@ def spoken_languages(text: str) -> frozenset[str]:
     text = (text or "").strip().lower()
     if not text:
         return frozenset({DUTCH})
-    text = _CONJUNCTION.sub(",", text)
-    tokens = [token for token in _SEPARATORS.split(text) if token]
+    text = _CONJUNCTION.sub(",", _NEGATION.sub(",", text))
+    tokens = [token for token in _SEPARATORS.split(text) if token and token not in _FILLER]
     return frozenset(_LANGUAGE_NAMES.get(token, token) for token in tokens) or frozenset({DUTCH})
 
 
