@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import make_membership, make_person
+from wijkdialoog.community import roles
 from wijkdialoog.community.models import Membership, Neighbourhood
 
 ROLES = ["facilitator", "partner", "trainer", "organiser"]
@@ -94,3 +95,24 @@ def test_the_person_list_is_split_into_pages_of_fifty(client_for, crowded):
     first = client.get(reverse("person-list")).context["page"]
     second = client.get(reverse("person-list"), {"page": 2}).context["page"]
     assert (len(first.object_list), len(second.object_list)) == (50, 12)
+
+
+def test_the_history_on_a_person_page_does_not_query_once_per_entry(
+    client_for, organisation, facilitator
+):
+    client = client_for("organiser")
+    url = reverse("person-detail", args=[facilitator.person.pk])
+
+    def toggle_by_new_organisers(prefix, count):
+        for n in range(count):
+            actor = make_membership(
+                organisation, "organiser", first_name=prefix, email=f"{prefix}{n}@example.org"
+            ).person.user
+            roles.set_membership_active(membership=facilitator, actor=actor, active=False)
+            roles.set_membership_active(membership=facilitator, actor=actor, active=True)
+
+    toggle_by_new_organisers("een", 1)
+    queries(client, url)  # warms the content type cache
+    few = queries(client, url)
+    toggle_by_new_organisers("meer", 6)
+    assert queries(client, url) == few

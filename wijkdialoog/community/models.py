@@ -43,8 +43,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name_plural = _("users")
 
     def __str__(self):
-        person = self.persons.order_by("pk").first()
-        return person.full_name if person else self.email
+        # Reads prefetched persons when a list of actors has them (the audit history does).
+        persons = sorted(self.persons.all(), key=lambda person: person.pk)
+        return persons[0].full_name if persons else self.email
 
 
 class Organisation(TimeStampedModel):

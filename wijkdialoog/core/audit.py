@@ -46,6 +46,7 @@ def history(subject: models.Model, limit: int = 50):
             content_type=ContentType.objects.get_for_model(subject), object_id=str(subject.pk)
         )
         .select_related("actor")
+        .prefetch_related("actor__persons")
         .order_by("-created_at", "-id")[:limit]
     )
 
