@@ -1,10 +1,68 @@
-"""The harvest wall: public cards from all tables of a meeting, for a projector."""
+"""The harvest wall: public cards from all tables of a meeting, for a projector.
 
+The page polls a fragment with htmx. The fragment answers 304 Not Modified while nothing changed,
+so fifty walls in a room cost a query or two each every few seconds.
+"""
+
+import json
+
+from django.shortcuts import get_object_or_404, render
 from django.urls import path
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.views.decorators.http import require_GET
 
-from wijkdialoog.core.views import under_construction
+from wijkdialoog.core.access import require
+from wijkdialoog.dialogues.models import Meeting
 
-# Each route keeps its name; the feature that owns this module replaces the view.
+from ..wall import phase_groups, wall_state
+
+POLL_SECONDS = 3
+
+
+def _meeting(pk: int) -> Meeting:
+    return get_object_or_404(
+        Meeting.objects.select_related("series__neighbourhood__organisation"), pk=pk
+    )
+
+
+def _context(meeting: Meeting, state) -> dict:
+    return {
+        "meeting": meeting,
+        "state": state,
+        "groups": phase_groups(meeting),
+        # htmx sends the version on the wall with the next poll, so an unchanged wall costs 304.
+        "poll_headers": json.dumps({"If-None-Match": state.etag}),
+        "poll_seconds": POLL_SECONDS,
+    }
+
+
+def _revalidate(response, etag: str):
+    response.headers["ETag"] = etag
+    # Cards of an unpublished meeting are for organisers only: never in a shared cache.
+    patch_cache_control(response, private=True, no_cache=True)
+    return response
+
+
+@require_GET
+def harvest_wall(request, pk):
+    meeting = _meeting(pk)
+    require(request, "harvest.view_wall", meeting)
+    state = wall_state(meeting)
+    return _revalidate(render(request, "harvest/wall.html", _context(meeting, state)), state.etag)
+
+
+@require_GET
+def harvest_wall_cards(request, pk):
+    meeting = _meeting(pk)
+    require(request, "harvest.view_wall", meeting)
+    state = wall_state(meeting)
+    response = get_conditional_response(request, etag=state.etag)
+    if response is None:
+        response = render(request, "harvest/wall_cards.html", _context(meeting, state))
+    return _revalidate(response, state.etag)
+
+
 urlpatterns = [
-    path("bijeenkomst/<int:pk>/oogstmuur/", under_construction, name="harvest-wall"),
+    path("bijeenkomst/<int:pk>/oogstmuur/", harvest_wall, name="harvest-wall"),
+    path("bijeenkomst/<int:pk>/oogstmuur/kaarten/", harvest_wall_cards, name="harvest-wall-cards"),
 ]
