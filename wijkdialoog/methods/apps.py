@@ -6,3 +6,6 @@ class MethodsConfig(AppConfig):
     name = "wijkdialoog.methods"
     label = "methods"
     verbose_name = _("Methods")
+
+    def ready(self):
+        from . import audit_labels  # noqa: F401

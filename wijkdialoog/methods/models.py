@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q, Sum
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.community.models import Organisation
@@ -66,6 +67,9 @@ class Method(TimeStampedModel):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("method-detail", args=[self.pk])
+
     @property
     def is_builtin(self) -> bool:
         return self.organisation_id is None
@@ -118,6 +122,10 @@ class Phase(TimeStampedModel):
     @property
     def questions_list(self) -> list[str]:
         return [line.strip() for line in self.questions.splitlines() if line.strip()]
+
+    @property
+    def card_kind_labels(self) -> list[str]:
+        return [CardKind(kind).label for kind in self.card_kinds if kind in CardKind.values]
 
     @property
     def organisation_id(self):

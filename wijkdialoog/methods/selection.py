@@ -5,6 +5,7 @@ Facilitator mode and the harvest ask here, so every table reads the same version
 """
 
 from wijkdialoog.methods.models import Method
+from wijkdialoog.methods.shipped import sync_shipped_methods
 
 WAARDERENDE_DIALOOG = "waarderende-dialoog"
 
@@ -39,9 +40,19 @@ def method_for_table(table) -> Method | None:
 
 
 def default_builtin_method(language: str = "nl") -> Method | None:
-    """The shipped waarderende dialoog in `language` (Dutch if that language is missing)."""
-    versions = {
-        version.language: version
-        for version in Method.objects.filter(organisation__isnull=True, family=WAARDERENDE_DIALOOG)
-    }
+    """The shipped waarderende dialoog in `language` (Dutch if that language is missing).
+
+    Loads the shipped methods first if they are gone, as after a database flush (the demo
+    reset, transactional tests); an install has them from the data migration."""
+    versions = _builtin_versions(WAARDERENDE_DIALOOG)
+    if not versions:
+        sync_shipped_methods()
+        versions = _builtin_versions(WAARDERENDE_DIALOOG)
     return versions.get(language) or versions.get("nl")
+
+
+def _builtin_versions(family: str) -> dict[str, Method]:
+    return {
+        version.language: version
+        for version in Method.objects.filter(organisation__isnull=True, family=family)
+    }

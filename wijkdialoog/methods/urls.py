@@ -1,3 +1,3 @@
-from .views import library
+from .views import editing, library
 
-urlpatterns = [*library.urlpatterns]
+urlpatterns = [*library.urlpatterns, *editing.urlpatterns]

@@ -1,0 +1,34 @@
+"""Access helpers for the method library; the rules themselves are in rules.py."""
+
+from django.shortcuts import get_object_or_404
+
+from wijkdialoog.community.access import SESSION_KEY, roles_by_organisation
+from wijkdialoog.community.models import Organisation
+from wijkdialoog.core.access import require
+
+from .models import Method, Phase
+
+
+def library_organisation(request) -> Organisation | None:
+    """The organisation whose own methods the library shows: the one chosen in this session if
+    the user holds any role there, else the first where they hold one."""
+    allowed = sorted(roles_by_organisation(request.user))
+    if not allowed:
+        return None
+    chosen = request.session.get(SESSION_KEY)
+    return Organisation.objects.get(pk=chosen if chosen in allowed else allowed[0])
+
+
+def get_method(request, pk: int, permission: str = "methods.view_method") -> Method:
+    method = get_object_or_404(
+        Method.objects.select_related("organisation", "based_on__organisation"), pk=pk
+    )
+    require(request, permission, method)
+    return method
+
+
+def get_phase(request, pk: int) -> Phase:
+    """A phase of a method the user may manage (shipped methods are nobody's to change)."""
+    phase = get_object_or_404(Phase.objects.select_related("method__organisation"), pk=pk)
+    require(request, "methods.manage_methods", phase.method)
+    return phase
