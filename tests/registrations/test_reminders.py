@@ -141,7 +141,9 @@ def database_tasks(settings):
 
 
 def run_worker():
-    Worker(
+    """What `wijkdialoog db_worker` does, one due task after another, without its loop (which
+    closes database connections between tasks, and so the test's transaction)."""
+    worker = Worker(
         queue_names=["default"],
         interval=0,
         batch=True,
@@ -150,7 +152,10 @@ def run_worker():
         max_tasks=None,
         worker_id="test-worker",
         excluded_queue_names=[],
-    ).run()
+    )
+    while (task_result := DBTaskResult.objects.ready().get_locked()) is not None:
+        task_result.claim(worker.worker_id)
+        worker.run_task(task_result)
 
 
 def test_with_the_database_queue_the_reminder_waits_for_its_moment(meeting, database_tasks):

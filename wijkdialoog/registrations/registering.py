@@ -466,7 +466,9 @@ def cancel(*, registration: Registration, actor=None, via: str = "manage link") 
 
     meeting = lock_meeting(registration.meeting)
     registration = (
-        Registration.objects.select_for_update().select_related("person").get(pk=registration.pk)
+        Registration.objects.select_for_update(of=("self",))
+        .select_related("person")
+        .get(pk=registration.pk)
     )
     registration.meeting = meeting
     if registration.status == Status.CANCELLED:
