@@ -136,6 +136,8 @@ class CheckedPage:
         if not url.startswith(self.base):
             return  # only our own pages; a download or about:blank is not a document we make
         try:
+            if self.page.evaluate("document.contentType") != "text/html":
+                return  # a PDF, calendar file or plain text shown by the browser itself
             violations = run_axe(self.page)
         except Exception as error:  # the page went away while axe ran (a script navigated)
             if "Execution context was destroyed" in str(error) or "navigation" in str(error):
@@ -156,7 +158,8 @@ class CheckedPage:
         self._wait_for_checks()
         before = self._completed
         response = self.page.goto(self.url(path), **kwargs)
-        self._wait_for_checks(completed_after=before)
+        if response is not None:  # None: only the #fragment changed, no new document loaded
+            self._wait_for_checks(completed_after=before)
         return response
 
     def click_and_wait(self, target):
