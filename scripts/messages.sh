@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Updates the Dutch and English catalogues of every app that has a locale/ folder, then compiles
-# them. Run from anywhere; `make messages` calls it. Needs GNU gettext (xgettext, msgmerge, msgfmt).
+# Updates the Dutch and English catalogues of every app, then compiles them. `make messages` calls
+# it. Needs GNU gettext (xgettext, msgmerge, msgfmt). Translate what is new in locale/nl, keep
+# locale/en equal to the source, and commit the .po and .mo files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 python="$root/.venv/bin/python"
 
-for app in wijkdialoog/*/; do
-  [ -d "$app/locale" ] || continue
+for config in wijkdialoog/*/apps.py; do
+  app=$(dirname "$config")
+  # Git keeps no empty folders: a fresh clone may lack an app's locale/ until it has catalogues.
+  mkdir -p "$app/locale"
   echo "Updating the catalogues of $app"
   # -P keeps the app folder off sys.path, so an app module named like a standard library module
   # (dialogues/calendar.py) cannot shadow it.
