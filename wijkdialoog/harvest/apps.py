@@ -6,3 +6,6 @@ class HarvestConfig(AppConfig):
     name = "wijkdialoog.harvest"
     label = "harvest"
     verbose_name = _("Harvest")
+
+    def ready(self):
+        from . import audit_labels  # noqa: F401

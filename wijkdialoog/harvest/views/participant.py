@@ -1,11 +1,199 @@
-"""Participants at the table, without an account: add a card, evaluate the conversation."""
+"""Participants at the table, without an account: add a card, evaluate the conversation, and
+share or keep private their own personal actions (through their registration's personal link)."""
 
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_ratelimit.decorators import ratelimit
 
-from wijkdialoog.core.views import under_construction
+from .. import capture, running
+from ..access import get_registration_by_manage_token, get_run_for_participant
+from ..forms import EvaluationForm, ParticipantCardForm
+from ..kinds import CardKind
+from ..models import Card
+from .responses import (
+    card_saved_response,
+    invalid_card_response,
+    rate_limited_response,
+    wants_json,
+)
 
-# Each route keeps its name; the feature that owns this module replaces the view.
+# A whole venue may share one network address, so the limit per address is generous; the limit
+# per table link is a brake on a QR code that ends up on the internet.
+DEFAULT_RATE_PER_IP = "300/h"
+DEFAULT_RATE_PER_TABLE = "120/h"
+
+
+def _rate_per_ip(group, request):
+    return getattr(settings, "HARVEST_PARTICIPANT_RATE_PER_IP", DEFAULT_RATE_PER_IP)
+
+
+def _rate_per_table(group, request):
+    return getattr(settings, "HARVEST_PARTICIPANT_RATE_PER_TABLE", DEFAULT_RATE_PER_TABLE)
+
+
+def _token_key(group, request):
+    return request.resolver_match.kwargs.get("token", "")
+
+
+def _limited(view):
+    """Rate limits for a participant page's POSTs: per network address and per table link."""
+    view = ratelimit(key=_token_key, rate=_rate_per_table, method="POST", block=False)(view)
+    return ratelimit(key="ip", rate=_rate_per_ip, method="POST", block=False)(view)
+
+
+def _link_not_found(request):
+    return render(request, "harvest/participant_link_invalid.html", status=404)
+
+
+def _too_many(request):
+    if wants_json(request):
+        return rate_limited_response(request)
+    return render(request, "core/rate_limited.html", status=429)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@_limited
+def participant_card(request, token):
+    run = get_run_for_participant(token)
+    if run is None:
+        return _link_not_found(request)
+    if request.method == "POST" and getattr(request, "limited", False):
+        return _too_many(request)
+    phases = running.phases_of(run)
+    phase = running.current_phase(run, phases)
+    form = ParticipantCardForm(request.POST or None, phase=phase)
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                card, created = capture.add_card_reporting(
+                    table=run.table,
+                    client_id=data["client_id"],
+                    kind=data["kind"],
+                    text=data["text"],
+                    phase=phase,
+                    first_name=data["first_name"],
+                    publication=data["publication"],
+                    source=Card.Source.PARTICIPANT,
+                    actor=None,
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                if wants_json(request):
+                    return card_saved_response(card, created)
+                messages.success(
+                    request,
+                    _("Thank you! The facilitator looks at your card before others see it."),
+                )
+                return redirect("participant-card", token=token)
+        if wants_json(request):
+            return invalid_card_response(request, form=form)
+    return render(
+        request,
+        "harvest/participant_card.html",
+        {"run": run, "table": run.table, "meeting": run.table.meeting, "form": form},
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@_limited
+def participant_evaluation(request, token):
+    run = get_run_for_participant(token)
+    if run is None:
+        return _link_not_found(request)
+    if request.method == "POST" and getattr(request, "limited", False):
+        return _too_many(request)
+    form = EvaluationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        capture.add_evaluation(
+            table=run.table,
+            client_id=data["client_id"],
+            rating=data["rating"],
+            met_someone_new=data["met_someone_new"],
+            takeaway=data["takeaway"],
+        )
+        return redirect("participant-evaluation-done", token=token)
+    return render(
+        request,
+        "harvest/participant_evaluation.html",
+        {"run": run, "table": run.table, "meeting": run.table.meeting, "form": form},
+    )
+
+
+@require_GET
+def participant_evaluation_done(request, token):
+    run = get_run_for_participant(token)
+    if run is None:
+        return _link_not_found(request)
+    return render(
+        request,
+        "harvest/participant_evaluation_done.html",
+        {"run": run, "table": run.table, "meeting": run.table.meeting},
+    )
+
+
+def own_actions(registration):
+    """The personal actions recorded for this person at this meeting."""
+    return Card.objects.filter(
+        meeting_id=registration.meeting_id,
+        owner_id=registration.person_id,
+        kind=CardKind.PERSONAL_ACTION,
+        status=Card.Status.APPROVED,
+    ).order_by("created_at", "pk")
+
+
+@never_cache
+@require_GET
+def registration_actions(request, token):
+    """A person's own steps from the conversation, also after the meeting (the registration's
+    own page closes when the meeting ends)."""
+    registration = get_registration_by_manage_token(token)
+    if registration is None:
+        raise Http404
+    return render(
+        request,
+        "harvest/participant_actions.html",
+        {"registration": registration, "meeting": registration.meeting},
+    )
+
+
+@require_POST
+def action_share(request, token, card):
+    registration = get_registration_by_manage_token(token)
+    if registration is None:
+        raise Http404
+    card = get_object_or_404(own_actions(registration), pk=card)
+    shared = request.POST.get("shared") == "yes"
+    capture.set_action_shared(card=card, shared=shared)
+    if shared:
+        messages.success(request, _("Your step is shared. Others can read it now."))
+    else:
+        messages.success(request, _("Your step is private again. Only you can read it."))
+    if registration.meeting.ends_at > timezone.now():
+        return redirect("registration-manage", token=token)
+    return redirect("registration-actions", token=token)
+
+
 urlpatterns = [
-    path("doe-mee/<str:token>/", under_construction, name="participant-card"),
-    path("doe-mee/<str:token>/evaluatie/", under_construction, name="participant-evaluation"),
+    path("doe-mee/<str:token>/", participant_card, name="participant-card"),
+    path("doe-mee/<str:token>/evaluatie/", participant_evaluation, name="participant-evaluation"),
+    path(
+        "doe-mee/<str:token>/evaluatie/bedankt/",
+        participant_evaluation_done,
+        name="participant-evaluation-done",
+    ),
+    path("aanmelding/<str:token>/acties/", registration_actions, name="registration-actions"),
+    path("aanmelding/<str:token>/acties/<int:card>/delen/", action_share, name="action-share"),
 ]

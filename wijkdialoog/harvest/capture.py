@@ -1,0 +1,291 @@
+"""Capturing the harvest: cards, photos and evaluations, each made once.
+
+Every item carries an id made on the device that captured it. A phone that lost its connection
+sends the same item again, perhaps many times and perhaps at the same moment from two tabs: the
+unique id in the database decides, and a repeat returns what was saved the first time.
+"""
+
+import uuid
+from collections.abc import Callable
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wijkdialoog.community.models import Person
+from wijkdialoog.core import audit
+from wijkdialoog.dialogues.models import Table
+from wijkdialoog.methods.models import Phase
+
+from .kinds import CardKind
+from .models import Card, Evaluation, Photo
+
+Publication = Card.Publication
+Status = Card.Status
+Source = Card.Source
+
+# Who made a change when nobody is logged in, for the audit log.
+PARTICIPANT_LABEL = "participant (QR code)"
+MANAGE_LINK_LABEL = "manage link"
+
+
+def parse_client_id(value) -> uuid.UUID:
+    try:
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    except (TypeError, ValueError, AttributeError):
+        raise ValidationError(_("This card has no valid device id."), code="client_id") from None
+
+
+def _create_once[M: models.Model](
+    model: type[M], client_id: uuid.UUID, build: Callable[[], M], same_place: Callable[[M], bool]
+) -> tuple[M, bool]:
+    """Save what `build` makes unless a row with this client id exists; (row, created).
+
+    Must run inside a transaction. The insert gets its own savepoint, so when another request
+    saved the same id a moment earlier the unique constraint stops this one and the outer
+    transaction carries on with the row that won."""
+    existing = model.objects.filter(client_id=client_id).first()
+    if existing is None:
+        instance = build()
+        try:
+            with transaction.atomic():
+                instance.save()
+        except IntegrityError:
+            existing = model.objects.filter(client_id=client_id).first()
+            if existing is None:
+                raise
+        else:
+            return instance, True
+    if not same_place(existing):
+        # Another table's id: never reveal or touch that row.
+        raise ValidationError(_("This device id is already in use."), code="client_id_taken")
+    return existing, False
+
+
+def _actor_label(actor, source: str) -> str:
+    if getattr(actor, "is_authenticated", False):
+        return ""
+    return PARTICIPANT_LABEL if source == Source.PARTICIPANT else "system"
+
+
+@transaction.atomic
+def add_card_reporting(
+    *,
+    table: Table | None,
+    client_id,
+    kind: str,
+    text: str,
+    phase: Phase | None,
+    first_name: str = "",
+    publication: str = Publication.ANONYMOUS,
+    source: str = Source.FACILITATOR,
+    actor=None,
+    owner: Person | None = None,
+    meeting=None,
+) -> tuple[Card, bool]:
+    """`add_card`, also telling whether this call created the card (True) or found it (False)."""
+    client_id = parse_client_id(client_id)
+    meeting = meeting or table.meeting
+    text = (text or "").strip()
+    if kind not in CardKind.values:
+        raise ValidationError({"kind": _("Choose a kind of card.")}, code="kind")
+    if publication not in Publication.values:
+        raise ValidationError({"publication": _("Choose who may see this card.")})
+    if source not in Source.values:
+        raise ValueError(f"unknown source {source!r}")
+    if not text:
+        raise ValidationError({"text": _("Write what was said.")}, code="text")
+    if owner is not None and kind != CardKind.PERSONAL_ACTION:
+        raise ValidationError({"owner": _("Only a personal action belongs to someone.")})
+    if owner is not None and owner.organisation_id != meeting.organisation_id:
+        raise ValidationError({"owner": _("This person is not at this table.")})
+
+    def build() -> Card:
+        return Card(
+            client_id=client_id,
+            meeting=meeting,
+            table=table,
+            phase=phase,
+            phase_name=phase.name if phase else "",
+            kind=kind,
+            text=text,
+            first_name=(first_name or "").strip(),
+            publication=publication,
+            # What participants send is seen by nobody else before the facilitator approves it.
+            status=Status.PENDING if source == Source.PARTICIPANT else Status.APPROVED,
+            source=source,
+            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            owner=owner,
+            shared=False,
+        )
+
+    def same_place(card: Card) -> bool:
+        return card.meeting_id == meeting.pk and card.table_id == (table.pk if table else None)
+
+    card, created = _create_once(Card, client_id, build, same_place)
+    if created:
+        audit.record(
+            actor=actor,
+            actor_label=_actor_label(actor, source),
+            action="card.added",
+            subject=card,
+            payload={
+                "kind": kind,
+                "publication": publication,
+                "source": source,
+                "status": card.status,
+                "table": table.pk if table else None,
+                "phase": phase.position if phase else None,
+                "owner": owner.pk if owner else None,
+            },
+        )
+    return card, created
+
+
+def add_card(
+    *,
+    table: Table | None,
+    client_id,
+    kind: str,
+    text: str,
+    phase: Phase | None,
+    first_name: str = "",
+    publication: str = Publication.ANONYMOUS,
+    source: str = Source.FACILITATOR,
+    actor=None,
+    owner: Person | None = None,
+    meeting=None,
+) -> Card:
+    """Save one harvest card, once. A retry with the same `client_id` returns the card saved
+    the first time and creates nothing. Cards from participants wait for approval; a personal
+    action stays private to its owner until they share it."""
+    card, _created = add_card_reporting(
+        table=table,
+        client_id=client_id,
+        kind=kind,
+        text=text,
+        phase=phase,
+        first_name=first_name,
+        publication=publication,
+        source=source,
+        actor=actor,
+        owner=owner,
+        meeting=meeting,
+    )
+    return card
+
+
+def _review(card: Card, status: str, actor) -> Card:
+    card = Card.objects.select_for_update().get(pk=card.pk)
+    if card.status == status:
+        return card
+    before = card.status
+    card.status = status
+    card.reviewed_by = actor if getattr(actor, "is_authenticated", False) else None
+    card.reviewed_at = timezone.now()
+    card.save(update_fields=["status", "reviewed_by", "reviewed_at", "updated_at"])
+    audit.record(
+        actor=actor,
+        action="card.approved" if status == Status.APPROVED else "card.rejected",
+        subject=card,
+        payload={"status": [before, status]},
+    )
+    return card
+
+
+@transaction.atomic
+def approve_card(*, card: Card, actor) -> Card:
+    """Let a participant's card be seen (at its publication level). Again: nothing changes."""
+    return _review(card, Status.APPROVED, actor)
+
+
+@transaction.atomic
+def reject_card(*, card: Card, actor) -> Card:
+    """Keep a participant's card out of the harvest. It stays stored, seen by nobody else."""
+    return _review(card, Status.REJECTED, actor)
+
+
+@transaction.atomic
+def set_action_shared(*, card: Card, shared: bool, actor=None) -> Card:
+    """The owner of a personal action shares it with the neighbourhood, or takes it back.
+
+    Shared, it is shown at its publication level; an action that was internal is then shown
+    without a name (the owner chose to share it, not to be named)."""
+    card = Card.objects.select_for_update().get(pk=card.pk)
+    if card.kind != CardKind.PERSONAL_ACTION or card.owner_id is None:
+        raise ValidationError(_("Only your own personal actions can be shared."), code="not_own")
+    if card.shared == shared:
+        return card
+    card.shared = shared
+    fields = ["shared", "updated_at"]
+    if shared and card.publication == Publication.INTERNAL:
+        card.publication = Publication.ANONYMOUS
+        fields.append("publication")
+    card.save(update_fields=fields)
+    audit.record(
+        actor=actor,
+        actor_label="" if getattr(actor, "is_authenticated", False) else MANAGE_LINK_LABEL,
+        action="card.shared" if shared else "card.unshared",
+        subject=card,
+        payload={"publication": card.publication},
+    )
+    return card
+
+
+@transaction.atomic
+def add_photo(
+    *, table: Table, client_id, image, caption: str, publication: str, actor
+) -> tuple[Photo, bool]:
+    """Keep a photo of a flip-chart or paper cards, once per device id; (photo, created)."""
+    client_id = parse_client_id(client_id)
+    if publication not in Publication.values:
+        raise ValidationError({"publication": _("Choose who may see this photo.")})
+
+    def build() -> Photo:
+        return Photo(
+            client_id=client_id,
+            meeting=table.meeting,
+            table=table,
+            image=image,
+            caption=(caption or "").strip(),
+            publication=publication,
+            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+
+    photo, created = _create_once(
+        Photo, client_id, build, lambda existing: existing.table_id == table.pk
+    )
+    if created:
+        audit.record(
+            actor=actor,
+            action="photo.added",
+            subject=photo,
+            payload={"table": table.pk, "publication": publication},
+        )
+    return photo, created
+
+
+@transaction.atomic
+def add_evaluation(
+    *, table: Table, client_id, rating: int, met_someone_new: str, takeaway: str
+) -> tuple[Evaluation, bool]:
+    """A participant's anonymous evaluation, once per device id; (evaluation, created)."""
+    client_id = parse_client_id(client_id)
+    if rating not in Evaluation.Rating.values:
+        raise ValidationError({"rating": _("Choose how the conversation was for you.")})
+    if met_someone_new and met_someone_new not in Evaluation.Answer.values:
+        raise ValidationError({"met_someone_new": _("Choose yes, no or not sure.")})
+
+    def build() -> Evaluation:
+        return Evaluation(
+            client_id=client_id,
+            table=table,
+            rating=rating,
+            met_someone_new=met_someone_new or "",
+            takeaway=(takeaway or "").strip(),
+        )
+
+    return _create_once(
+        Evaluation, client_id, build, lambda existing: existing.table_id == table.pk
+    )

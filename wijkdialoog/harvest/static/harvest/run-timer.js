@@ -1,0 +1,46 @@
+// The quiet timer of facilitator mode: keeps "about N minutes left" current without reloading.
+// It never makes a sound and never flashes; the page works the same without it.
+(function () {
+  "use strict";
+  var timer = document.getElementById("phase-timer");
+  if (!timer) {
+    return;
+  }
+  var endsAt = Date.parse(timer.dataset.endsAt);
+  var serverNow = Date.parse(timer.dataset.now);
+  if (isNaN(endsAt) || isNaN(serverNow)) {
+    return;
+  }
+  // The server's clock counts, not a phone's clock that may be a few minutes off.
+  var offset = serverNow - Date.now();
+  var texts = timer.dataset;
+
+  function words(minutes) {
+    if (minutes > 1) {
+      return texts.textMany.replace("%(minutes)s", String(minutes));
+    }
+    if (minutes === 1) {
+      return texts.textOne;
+    }
+    if (minutes === 0) {
+      return texts.textUp;
+    }
+    if (minutes === -1) {
+      return texts.textOverOne;
+    }
+    return texts.textOverMany.replace("%(minutes)s", String(-minutes));
+  }
+
+  function update() {
+    var left = (endsAt - (Date.now() + offset)) / 60000;
+    // Rounded up while time remains, down once it is over (as the server does).
+    var minutes = left > 0 ? Math.ceil(left) : -Math.floor(-left);
+    var text = words(minutes === 0 ? 0 : minutes);
+    if (timer.textContent.trim() !== text) {
+      timer.textContent = text;
+    }
+  }
+
+  update();
+  window.setInterval(update, 15000);
+})();
