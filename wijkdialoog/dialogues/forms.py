@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.community.models import Membership, Person
 from wijkdialoog.core.forms import Form, ModelForm
+from wijkdialoog.methods.selection import choosable_methods
 
 from .models import MAX_SEATS, MIN_SEATS, Meeting, Series, Table, Venue
 
@@ -62,7 +63,15 @@ class VenueForm(ModelForm):
 class SeriesForm(ModelForm):
     class Meta:
         model = Series
-        fields = ["neighbourhood", "theme", "slug", "description", "initiators", "cadence_weeks"]
+        fields = [
+            "neighbourhood",
+            "theme",
+            "slug",
+            "description",
+            "initiators",
+            "cadence_weeks",
+            "default_method",
+        ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "initiators": forms.CheckboxSelectMultiple,
@@ -92,6 +101,7 @@ class SeriesForm(ModelForm):
         self.fields["neighbourhood"].error_messages["required"] = _("Choose a neighbourhood.")
         self.fields["initiators"].queryset = organisation.people.all()
         self.fields["slug"].required = False
+        self.fields["default_method"].queryset = choosable_methods(organisation)
 
     def clean_slug(self):
         return self.cleaned_data["slug"] or slugify(self.data.get(self.add_prefix("theme"), ""))
@@ -122,6 +132,7 @@ class MeetingForm(ModelForm):
             "starts_at",
             "ends_at",
             "venue",
+            "method",
             "what_to_expect",
             "publish_at",
             "registration_closes_at",
@@ -157,6 +168,8 @@ class MeetingForm(ModelForm):
             _datetime_field(self.fields[name])
         self.fields["venue"].queryset = organisation.venues.all()
         self.fields["venue"].empty_label = _("Not known yet")
+        self.fields["method"].queryset = choosable_methods(organisation)
+        self.fields["method"].empty_label = _("The default method of the series")
 
     def clean(self):
         data = super().clean()

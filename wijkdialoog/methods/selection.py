@@ -4,6 +4,8 @@ Each language version of a method is its own row; versions share `family` and or
 Facilitator mode and the harvest ask here, so every table reads the same version.
 """
 
+from django.db.models import F, Q
+
 from wijkdialoog.methods.models import Method
 from wijkdialoog.methods.shipped import sync_shipped_methods
 
@@ -56,3 +58,11 @@ def _builtin_versions(family: str) -> dict[str, Method]:
         version.language: version
         for version in Method.objects.filter(organisation__isnull=True, family=family)
     }
+
+
+def choosable_methods(organisation):
+    """The methods a series or meeting can choose: the Dutch versions of the shipped methods and
+    of the organisation's own. Each table then follows its own language (`method_for_table`)."""
+    return Method.objects.filter(
+        Q(organisation__isnull=True) | Q(organisation=organisation), language="nl"
+    ).order_by(F("organisation_id").asc(nulls_first=True), "name")
