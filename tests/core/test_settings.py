@@ -21,6 +21,7 @@ print(json.dumps({
     "HOST": db.get("HOST", ""),
     "SESSION_COOKIE_SECURE": settings.SESSION_COOKIE_SECURE,
     "CSRF_COOKIE_SECURE": settings.CSRF_COOKIE_SECURE,
+    "LANGUAGE_COOKIE_SECURE": settings.LANGUAGE_COOKIE_SECURE,
     "TASKS": settings.TASKS["default"]["BACKEND"],
 }))
 """
@@ -94,6 +95,7 @@ def test_production_uses_secure_cookies_and_the_database_task_queue(tmp_path):
     values = started(start(tmp_path, SECRET_KEY=GOOD_KEY))
     assert values["DEBUG"] is False
     assert values["SESSION_COOKIE_SECURE"] and values["CSRF_COOKIE_SECURE"]
+    assert values["LANGUAGE_COOKIE_SECURE"]
     assert values["TASKS"] == "django_tasks_db.DatabaseBackend"
 
 
@@ -129,3 +131,11 @@ def test_the_project_folder_has_no_env_file_with_secrets_committed():
         ["git", "ls-files", ".env", "var"], cwd=ROOT, capture_output=True, text=True
     ).stdout
     assert tracked.strip() == ""
+
+
+def test_without_https_every_cookie_works_over_plain_http(tmp_path):
+    """A local network without TLS: the language choice must stick like the login does."""
+    values = started(start(tmp_path, SECRET_KEY=GOOD_KEY, HTTPS="false"))
+    assert not values["SESSION_COOKIE_SECURE"]
+    assert not values["CSRF_COOKIE_SECURE"]
+    assert not values["LANGUAGE_COOKIE_SECURE"]
