@@ -193,7 +193,9 @@ RATELIMIT_VIEW = "wijkdialoog.core.views.rate_limited"
 # Password login throttling.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15, minimum=1) / 60
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Lock the combination only: one person's typos on a community centre's shared wifi must not
+# block everyone else's password login there.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "community/login_locked.html"
 AXES_RESET_ON_SUCCESS = True
@@ -294,6 +296,7 @@ LOGGING = {
     "loggers": {
         "django.request": {"level": "ERROR"},
         "axes": {"level": "WARNING"},
+        "django.tasks": {"level": "WARNING"},
         # PDF rendering logs every step at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},

@@ -44,9 +44,9 @@ def test_places_left_never_goes_below_zero(meeting, organisation):
     assert availability.state(meeting) == State.FULL
 
 
-def test_a_meeting_without_tables_has_no_places(meeting):
+def test_a_meeting_without_tables_has_no_places_and_is_not_open_yet(meeting):
     assert availability.places_left(meeting) == 0
-    assert availability.state(meeting) == State.FULL
+    assert availability.state(meeting) == State.NOT_YET
 
 
 def test_the_state_follows_the_meeting(series, organisation):

@@ -44,10 +44,12 @@ def test_capacity_is_the_sum_of_the_seats_at_all_tables(neighbourhood):
     assert registrations[-1].status == Status.WAITING
 
 
-def test_a_meeting_without_tables_has_no_places_yet_so_people_wait(neighbourhood):
+def test_a_meeting_without_tables_is_not_open_for_registration_yet(neighbourhood):
     meeting = make_meeting(neighbourhood, seats=())
 
-    assert sign_up(meeting, "Anna").status == Status.WAITING
+    with pytest.raises(ValidationError) as error:
+        sign_up(meeting, "Anna")
+    assert error.value.code == "not-yet"
 
 
 def test_it_finds_the_same_person_by_email_in_any_case(meeting, organisation):

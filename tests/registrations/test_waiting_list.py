@@ -9,11 +9,11 @@ from django.utils import timezone
 
 from tests.registrations.registering_builders import make_meeting, sign_up
 from wijkdialoog.core.models import AuditEntry
+from wijkdialoog.dialogues.availability import places_left
 from wijkdialoog.dialogues.models import Table
 from wijkdialoog.registrations import registering
 from wijkdialoog.registrations.models import Registration
 from wijkdialoog.registrations.waiting_list import (
-    places_left,
     promote_from_waiting_list,
     waiting_parties,
     waiting_position,

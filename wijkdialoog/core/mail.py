@@ -1,7 +1,9 @@
 """Email rendered from templates in the recipient's language: `<name>_subject.txt`,
 `<name>.txt` and `<name>.html` under the given template prefix."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -39,5 +41,20 @@ def render_plain_text(name: str, context: Mapping) -> str:
     return get_template(name).template.render(Context(dict(context), autoescape=False))
 
 
+_suppressed: ContextVar[bool] = ContextVar("wijkdialoog_mail_suppressed", default=False)
+
+
+@contextmanager
+def suppressed() -> Iterator[None]:
+    """No mail leaves while this is active: loading demo data mails nobody."""
+    token = _suppressed.set(True)
+    try:
+        yield
+    finally:
+        _suppressed.reset(token)
+
+
 def send_mail(**kwargs) -> None:
+    if _suppressed.get():
+        return
     render_mail(**kwargs).send()

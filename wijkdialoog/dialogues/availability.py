@@ -23,6 +23,7 @@ WAITING = Registration.Status.WAITING
 class State(StrEnum):
     """What a visitor can do now."""
 
+    NOT_YET = "not-yet"  # no tables planned yet, so no places to register for
     OPEN = "open"  # register, there is a place
     FULL = "full"  # join the waiting list
     CLOSED = "closed"  # registration has closed, the meeting is still to come
@@ -90,6 +91,8 @@ def state(meeting: Meeting, now: datetime.datetime | None = None) -> State:
     # Publication decides who may see the meeting, not this state: organisers preview it as is.
     if now >= meeting.registration_deadline:
         return State.CLOSED
+    if seats_total(meeting) == 0:
+        return State.NOT_YET
     if places_left(meeting) <= 0:
         return State.FULL
     return State.OPEN

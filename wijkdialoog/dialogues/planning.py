@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from wijkdialoog.community.models import Membership, Neighbourhood, Organisation, Person
 from wijkdialoog.core import audit
 from wijkdialoog.core.audit import changed_fields
+from wijkdialoog.registrations.models import Registration
+from wijkdialoog.registrations.tasks import send_meeting_cancelled
 
 from .models import Meeting, Series, Table, Venue
 
@@ -164,7 +166,17 @@ def cancel_meeting(*, meeting: Meeting, actor, reason: str = "") -> Meeting:
     audit.record(
         actor=actor, action="meeting.cancelled", subject=meeting, payload={"reason": reason}
     )
+    _tell_registered_people(meeting)
     return meeting
+
+
+def _tell_registered_people(meeting: Meeting) -> None:
+    """Everyone registered or waiting hears that the meeting does not go ahead."""
+    ids = meeting.registrations.exclude(status=Registration.Status.CANCELLED).values_list(
+        "pk", flat=True
+    )
+    for registration_id in ids:
+        send_meeting_cancelled.enqueue(registration_id)
 
 
 def proposed_rounds(series: Series, count: int = 3) -> list[dict]:

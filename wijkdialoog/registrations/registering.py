@@ -204,6 +204,11 @@ def register(
         raise ValidationError({"email": _("Fill in an email address or a phone number.")})
     if registration_is_closed(meeting, source=source, now=now):
         raise _closed_error()
+    if meeting.capacity() == 0 and source != Source.WALK_IN:
+        raise ValidationError(
+            _("The tables for this meeting are still being planned. Registration opens soon."),
+            code="not-yet",
+        )
     if channel is not None and channel.series_id != meeting.series_id:
         channel = None
 

@@ -59,6 +59,14 @@ def _send(registration: Registration, template: str, *, with_calendar: bool = Fa
             "manage_url": manage_url(registration),
             "public_url": settings.SITE_URL + reverse("meeting-public", args=[meeting.pk]),
             "waiting_position": waiting_position(registration),
+            "neighbourhood_url": settings.SITE_URL
+            + reverse(
+                "neighbourhood-public",
+                args=[
+                    meeting.series.neighbourhood.organisation.slug,
+                    meeting.series.neighbourhood.slug,
+                ],
+            ),
         },
     )
 
@@ -115,6 +123,16 @@ def send_cancellation(registration_id: int) -> None:
         return
     if registration.person.email:
         _send(registration, "cancelled")
+
+
+@task
+def send_meeting_cancelled(registration_id: int) -> None:
+    """The meeting itself does not go ahead."""
+    registration = _registration(registration_id)
+    if registration is None or registration.status == Status.CANCELLED:
+        return
+    if registration.person.email:
+        _send(registration, "meeting_cancelled")
 
 
 @task

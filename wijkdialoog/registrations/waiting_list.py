@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from wijkdialoog.core import audit
+from wijkdialoog.dialogues.availability import confirmed_count
 from wijkdialoog.dialogues.models import Meeting
 
 from .models import Registration
@@ -23,15 +24,6 @@ def lock_meeting(meeting: Meeting) -> Meeting:
         .select_related("series__neighbourhood__organisation", "venue")
         .get(pk=meeting.pk)
     )
-
-
-def confirmed_count(meeting: Meeting) -> int:
-    """Confirmed people, companions included: each has their own registration."""
-    return meeting.registrations.filter(status=Status.CONFIRMED).count()
-
-
-def places_left(meeting: Meeting) -> int:
-    return max(0, meeting.capacity() - confirmed_count(meeting))
 
 
 @dataclass

@@ -16,12 +16,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from wijkdialoog.core.access import require
+from wijkdialoog.dialogues.availability import places_left
 from wijkdialoog.dialogues.models import Meeting
 
 from .. import registering
 from ..forms import ChangeForm, OnBehalfForm, RegisterForm
 from ..models import Channel, Registration
-from ..waiting_list import places_left, waiting_position
+from ..waiting_list import waiting_position
 
 Status = Registration.Status
 # Set by the tracked channel link (/d/<code>/) before it sends people to the meeting page.

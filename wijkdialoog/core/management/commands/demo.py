@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from wijkdialoog.core import mail
 from wijkdialoog.core.demo_support import DemoContext
 
 
@@ -59,6 +60,12 @@ def reset_demo(stdout) -> None:
 def load_demo() -> DemoContext:
     """Each app with a `demo` module adds its part, in the order of INSTALLED_APPS."""
     context = DemoContext()
+    with mail.suppressed():
+        _load_apps(context)
+    return context
+
+
+def _load_apps(context: DemoContext) -> None:
     for config in apps.get_app_configs():
         if not config.name.startswith("wijkdialoog."):
             continue
@@ -69,4 +76,3 @@ def load_demo() -> DemoContext:
                 raise
             continue
         module.load(context)
-    return context
