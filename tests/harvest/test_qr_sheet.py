@@ -1,0 +1,75 @@
+"""The printable QR sheet of a table: a real PDF whose two codes scan to the participant links."""
+
+import subprocess
+
+from django.urls import reverse
+
+from wijkdialoog.harvest.models import TableRun
+
+
+def pdf_text(path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def qr_codes(path, tmp_path) -> list[str]:
+    """Renders the first page at 150 dpi and reads every QR code on it with zbarimg."""
+    prefix = tmp_path / "page"
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "150",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(path),
+            str(prefix),
+        ],
+        check=True,
+    )
+    output = subprocess.run(
+        ["zbarimg", "-q", "--raw", f"{prefix}.png"], capture_output=True, text=True, check=True
+    )
+    return output.stdout.splitlines()
+
+
+def test_the_qr_sheet_scans_to_the_card_and_evaluation_links(client, facilitator, table, tmp_path):
+    client.force_login(facilitator.person.user)
+
+    response = client.get(reverse("table-run-qr-sheet", args=[table.pk]))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    path = tmp_path / "sheet.pdf"
+    path.write_bytes(response.content)
+    # Printing the sheet before the meeting prepares the conversation; it has not started.
+    run = TableRun.objects.get(table=table)
+    assert run.started_at is None
+    card_link = "http://testserver" + reverse("participant-card", args=[run.participant_token])
+    evaluation_link = "http://testserver" + reverse(
+        "participant-evaluation", args=[run.participant_token]
+    )
+    assert sorted(qr_codes(path, tmp_path)) == sorted([card_link, evaluation_link])
+    text = pdf_text(path)
+    assert "Tafel 1" in text or "Table 1" in text
+    assert run.participant_token in text.replace("\n", "")
+
+
+def test_the_links_on_a_printed_sheet_keep_working_once_the_table_starts(
+    client, facilitator, table
+):
+    client.force_login(facilitator.person.user)
+    client.get(reverse("table-run-qr-sheet", args=[table.pk]))
+    token = TableRun.objects.get().participant_token
+
+    client.post(reverse("table-run-start", args=[table.pk]))
+
+    run = TableRun.objects.get()
+    assert run.started_at is not None
+    assert run.participant_token == token
+    assert client.get(reverse("participant-card", args=[token])).status_code == 200
