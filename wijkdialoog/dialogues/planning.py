@@ -31,13 +31,21 @@ VENUE_FIELDS = (
     "public_transport",
     "notes",
 )
-SERIES_FIELDS = ("neighbourhood_id", "theme", "slug", "description", "cadence_weeks")
+SERIES_FIELDS = (
+    "neighbourhood_id",
+    "theme",
+    "slug",
+    "description",
+    "cadence_weeks",
+    "default_method_id",
+)
 MEETING_FIELDS = (
     "kind",
     "title",
     "starts_at",
     "ends_at",
     "venue_id",
+    "method_id",
     "what_to_expect",
     "publish_at",
     "registration_closes_at",

@@ -1,0 +1,23 @@
+from wijkdialoog.core.models import AuditEntry
+from wijkdialoog.dialogues import planning
+from wijkdialoog.methods.selection import default_builtin_method
+
+
+def test_choosing_another_method_for_a_meeting_is_in_its_history(meeting, organiser):
+    original = planning.snapshot(meeting, planning.MEETING_FIELDS)
+    meeting.method = default_builtin_method()
+
+    planning.update_meeting(meeting=meeting, actor=organiser.person.user, original=original)
+
+    entry = AuditEntry.objects.get(action="meeting.changed", object_id=str(meeting.pk))
+    assert entry.payload["method_id"] == [None, meeting.method.pk]
+
+
+def test_choosing_the_default_method_of_a_series_is_in_its_history(series, organiser):
+    original = planning.snapshot(series, planning.SERIES_FIELDS)
+    series.default_method = default_builtin_method()
+
+    planning.update_series(series=series, actor=organiser.person.user, original=original)
+
+    entry = AuditEntry.objects.get(action="series.changed", object_id=str(series.pk))
+    assert entry.payload["default_method_id"] == [None, series.default_method.pk]
