@@ -374,3 +374,12 @@ def test_a_card_sent_before_the_start_is_still_kept(fenna, table):
     assert response.status_code == 201
     assert Card.objects.get().table == table
     assert TableRun.objects.get().started_at is None
+
+
+def test_a_method_emptied_after_the_start_shows_a_message_not_an_error(fenna, run):
+    run.method.phases.all().delete()
+
+    response = fenna.get(reverse("table-run", args=[run.table.pk]))
+
+    assert response.status_code == 200
+    assert 'id="method-problem"' in response.content.decode()

@@ -11,7 +11,7 @@ from wijkdialoog.registrations.models import Registration
 
 from .models import TableRun
 
-TABLE_RELATED = ("meeting__series__neighbourhood__organisation", "meeting__venue", "run")
+TABLE_RELATED = ("meeting__series__neighbourhood__organisation", "meeting__venue", "run__method")
 # The QR links on the table keep working for a day after the meeting, for cards and
 # evaluations still waiting on someone's phone; after that they lead nowhere.
 PARTICIPANT_LINK_GRACE = datetime.timedelta(days=1)

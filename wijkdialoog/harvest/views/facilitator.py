@@ -57,6 +57,14 @@ def _run_page(request, table, *, card_form=None, status=200):
     run.table = table
     phases = running.phases_of(run)
     phase = running.current_phase(run, phases)
+    if phase is None:
+        # Every phase was removed from the method after the start.
+        context.update(
+            method=None,
+            phases=[],
+            method_problem=_("The method of this meeting has no phases."),
+        )
+        return render(request, "harvest/facilitator_start.html", context, status=status)
     table_cards = Card.objects.filter(table=table).select_related("owner")
     context.update(
         {

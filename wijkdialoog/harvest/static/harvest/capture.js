@@ -182,6 +182,12 @@
           return {outcome: "retry"};
         });
       }
+      // Gone or refused for good (an expired link, a card far too long): trying again will not
+      // help, so it is shown as not saved, with its text, instead of waiting forever.
+      if (response.status >= 400 && response.status < 500 && response.status !== 408 &&
+          response.status !== 429) {
+        return {outcome: "failed", errors: ""};
+      }
       return {outcome: "retry"};
     }, function () {
       return {outcome: "retry"};
