@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wijkdialoog.community.models import Organisation, Person
 from wijkdialoog.core.models import TimeStampedModel
@@ -88,7 +89,8 @@ class Registration(TimeStampedModel):
         RESIDENT = "resident", _("I live here")
         VOLUNTEER = "volunteer", _("I volunteer here")
         PROFESSIONAL = "professional", _("I work here")
-        PARTNER = "partner", _("partner organisation")
+        # The context keeps this answer apart from the community app's "partner organisation" field.
+        PARTNER = "partner", pgettext_lazy("relation to the neighbourhood", "partner organisation")
         OTHER = "other", _("other")
 
     class Source(models.TextChoices):
