@@ -184,3 +184,27 @@ def test_a_person_shares_their_personal_action_from_their_registration_page(
     assert phone.locator(f"#action-{action.pk}").get_attribute("data-shared") == "yes"
     action.refresh_from_db()
     assert action.shared
+
+
+def test_the_quiet_timer_counts_down_on_the_page_without_reloading(
+    phone, facilitator, neighbourhood
+):
+    from wijkdialoog.harvest import running
+
+    table, _people = table_for(facilitator, neighbourhood)
+    running.start_run(table=table, actor=facilitator.person.user)
+    phone.log_in(facilitator.person.user)
+    phone.clock.install()
+    phone.goto(reverse("table-run", args=[table.pk]))
+    timer = phone.locator("#phase-timer")
+    first = timer.inner_text()
+    assert "10" in first
+
+    phone.clock.fast_forward("03:10")
+
+    assert "7" in timer.inner_text()
+    assert timer.get_attribute("role") == "timer"
+    # Past the end it says how far over time the table is.
+    phone.clock.fast_forward("08:00")
+    assert "1" in timer.inner_text()
+    assert timer.inner_text() != first

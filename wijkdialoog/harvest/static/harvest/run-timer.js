@@ -6,8 +6,9 @@
   if (!timer) {
     return;
   }
-  var endsAt = Date.parse(timer.dataset.endsAt);
-  var serverNow = Date.parse(timer.dataset.now);
+  // Both in seconds since 1970, as the server saw them when it made the page.
+  var endsAt = Number(timer.dataset.endsAt) * 1000;
+  var serverNow = Number(timer.dataset.now) * 1000;
   if (isNaN(endsAt) || isNaN(serverNow)) {
     return;
   }
