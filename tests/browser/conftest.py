@@ -33,7 +33,9 @@ CHROMIUM_ARGS = [
 AXE_PATH = ROOT / "node_modules/axe-core/axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_RUN = """async (tags) => {
-  const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+  const result = await axe.run(document, {
+    runOnly: {type: "tag", values: tags}, resultTypes: ["violations"],
+  });
   return result.violations.map(v => ({
     id: v.id, help: v.help, impact: v.impact,
     nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ")),
