@@ -273,3 +273,17 @@ def test_a_participants_pending_action_card_is_not_shown_as_an_action(client, ru
         reverse("registration-manage", args=[people[0].manage_token])
     ).content.decode()
     assert card.text not in html
+
+
+def test_a_participants_card_keeps_the_phase_it_was_written_in(client, run, facilitator):
+    from wijkdialoog.harvest import running
+
+    url = reverse("participant-card", args=[run.participant_token])
+    html = client.get(url).content.decode()
+    first_phase = running.current_phase(run, running.phases_of(run))
+    assert f'name="phase_id" value="{first_phase.pk}"' in html
+    running.go_to_phase(run=run, direction="next", actor=facilitator.person.user)
+
+    client.post(url, card_data(phase_id=str(first_phase.pk)), **JSON)
+
+    assert Card.objects.get().phase == first_phase

@@ -73,14 +73,29 @@ class _CardFields(Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args, phase=None, **kwargs):
+    # The phase the card was written in, which may lie behind when it waited on the device.
+    phase_id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, phase=None, phases=(), **kwargs):
         kwargs.setdefault("initial", {})
         kwargs["initial"].setdefault("client_id", uuid.uuid4())
         super().__init__(*args, **kwargs)
         self.phase = phase
+        self.phases = {p.pk: p for p in phases}
         self.fields["kind"].choices = kind_choices(phase.card_kinds if phase else [])
         if phase and phase.card_kinds:
             self.fields["kind"].initial = phase.card_kinds[0]
+        if phase is not None:
+            self.fields["phase_id"].initial = phase.pk
+
+    def clean_phase_id(self):
+        phase_id = self.cleaned_data.get("phase_id")
+        if phase_id is None:
+            return self.phase
+        phase = self.phases.get(phase_id)
+        if phase is None:
+            raise ValidationError(_("This phase is not part of this conversation."))
+        return phase
 
 
 class CardForm(_CardFields):
@@ -93,29 +108,15 @@ class CardForm(_CardFields):
             "Only for a personal action. It stays private to this person until they share it."
         ),
     )
-    phase_id = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     field_order = ["kind", "text", "first_name", "owner", "publication"]
 
-    def __init__(self, *args, people=(), phases=(), **kwargs):
+    def __init__(self, *args, people=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.people = {str(r.pk): r for r in people}
-        self.phases = {phase.pk: phase for phase in phases}
         self.fields["owner"].choices = [("", _("Nobody in particular"))] + [
             (key, r.person.first_name) for key, r in self.people.items()
         ]
-        if self.phase is not None:
-            self.fields["phase_id"].initial = self.phase.pk
-
-    def clean_phase_id(self):
-        # The phase the card was written in, which may lie behind when it was queued offline.
-        phase_id = self.cleaned_data.get("phase_id")
-        if phase_id is None:
-            return self.phase
-        phase = self.phases.get(phase_id)
-        if phase is None:
-            raise ValidationError(_("This phase is not part of this conversation."))
-        return phase
 
     def clean(self):
         cleaned = super().clean()

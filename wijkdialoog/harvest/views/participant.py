@@ -70,7 +70,7 @@ def participant_card(request, token):
         return _too_many(request)
     phases = running.phases_of(run)
     phase = running.current_phase(run, phases)
-    form = ParticipantCardForm(request.POST or None, phase=phase)
+    form = ParticipantCardForm(request.POST or None, phase=phase, phases=phases)
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
@@ -80,7 +80,7 @@ def participant_card(request, token):
                     client_id=data["client_id"],
                     kind=data["kind"],
                     text=data["text"],
-                    phase=phase,
+                    phase=data["phase_id"],
                     first_name=data["first_name"],
                     publication=data["publication"],
                     source=Card.Source.PARTICIPANT,
