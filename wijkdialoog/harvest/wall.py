@@ -5,6 +5,7 @@ number of queries, however many cards the meeting has: one for the fingerprint (
 for the newest cards of each phase and one for the number of cards per phase.
 """
 
+import datetime
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import get_language
 
+from .kinds import CardKind
 from .models import Card, public_cards
 
 # A projector shows a dozen cards per phase at most; older ones are counted, not shown.
@@ -29,11 +31,26 @@ class WallState:
     table_count: int
 
 
+@dataclass(frozen=True)
+class WallCard:
+    """What the wall shows of a card; read as plain values, since walls poll all evening."""
+
+    pk: int
+    kind: str
+    text: str
+    name: str
+    created_at: datetime.datetime
+
+    @property
+    def kind_label(self) -> str:
+        return CardKind(self.kind).label
+
+
 @dataclass
 class PhaseGroup:
     name: str
     position: int | None
-    cards: list[Card] = field(default_factory=list)
+    cards: list[WallCard] = field(default_factory=list)
     total: int = 0
 
     @property
@@ -62,11 +79,38 @@ def wall_state(meeting) -> WallState:
     return WallState(etag=f'"{digest}"', card_count=stats["count"], table_count=stats["tables"])
 
 
-def _group_key(card: Card) -> tuple:
+WALL_FIELDS = (
+    "pk",
+    "kind",
+    "text",
+    "first_name",
+    "publication",
+    "created_at",
+    "phase_id",
+    "phase_name",
+    "phase__position",
+    "phase__method__family",
+    "phase__method__language",
+)
+
+
+def _group_key(row: dict) -> tuple:
     # The same phase in the English and the Dutch version of a method is one group.
-    if card.phase is not None:
-        return ("phase", card.phase.method.family, card.phase.position)
-    return ("name", card.phase_name.strip().casefold())
+    if row["phase_id"] is not None:
+        return ("phase", row["phase__method__family"], row["phase__position"])
+    return ("name", row["phase_name"].strip().casefold())
+
+
+def _wall_card(row: dict) -> WallCard:
+    # As Card.public_name: the first name only when the card is public with a name.
+    public = row["publication"] == Card.Publication.PUBLIC
+    return WallCard(
+        pk=row["pk"],
+        kind=row["kind"],
+        text=row["text"],
+        name=row["first_name"] if public else "",
+        created_at=row["created_at"],
+    )
 
 
 def phase_groups(meeting, per_phase: int = CARDS_PER_PHASE) -> list[PhaseGroup]:
@@ -81,26 +125,25 @@ def phase_groups(meeting, per_phase: int = CARDS_PER_PHASE) -> list[PhaseGroup]:
             )
         )
         .filter(rank__lte=per_phase)
-        .select_related("phase__method")
+        .values(*WALL_FIELDS)
     )
     totals = {
         (row["phase_id"], row["phase_name"]): row["count"]
         for row in cards.order_by().values("phase_id", "phase_name").annotate(count=Count("pk"))
     }
 
-    language = get_language() or ""
+    language = (get_language() or "")[:2]
     groups: dict[tuple, PhaseGroup] = {}
     names: dict[tuple, Counter] = {}
     group_of_partition: dict[tuple, tuple] = {}
-    for card in newest_per_phase:
-        key = _group_key(card)
-        group_of_partition[(card.phase_id, card.phase_name)] = key
-        position = card.phase.position if card.phase is not None else None
-        group = groups.setdefault(key, PhaseGroup(name="", position=position))
-        group.cards.append(card)
+    for row in newest_per_phase:
+        key = _group_key(row)
+        group_of_partition[(row["phase_id"], row["phase_name"])] = key
+        group = groups.setdefault(key, PhaseGroup(name="", position=row["phase__position"]))
+        group.cards.append(_wall_card(row))
         # Label the group in the language of the wall when a table used that version.
-        in_language = card.phase is not None and card.phase.method.language == language[:2]
-        names.setdefault(key, Counter())[card.phase_name] += 10_000 if in_language else 1
+        in_language = row["phase__method__language"] == language
+        names.setdefault(key, Counter())[row["phase_name"]] += 10_000 if in_language else 1
     for partition, count in totals.items():
         # A card added between the two queries has no group yet; the next poll shows it.
         if partition in group_of_partition:
