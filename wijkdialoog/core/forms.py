@@ -3,6 +3,7 @@ to the field, and the field itself with the right classes and ARIA attributes.""
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
 
 WIDGET_CLASSES = {
     forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom",
@@ -14,6 +15,9 @@ WIDGET_CLASSES = {
     forms.ClearableFileInput: "utrecht-textbox utrecht-textbox--html-input",
 }
 DEFAULT_CLASS = "utrecht-textbox utrecht-textbox--html-input"
+# Our own words for the empty choice: plain, and translated (Django's own label is not in Dutch).
+EMPTY_CHOICE = _("Choose…")
+NO_ANSWER = _("No answer")
 
 
 class FormRenderer(TemplatesSetting):
@@ -33,6 +37,7 @@ class StyledFormMixin:
                 DEFAULT_CLASS,
             )
             widget.attrs["class"] = f"{css} {widget.attrs.get('class', '')}".strip()
+            _label_empty_choice(field)
 
     def full_clean(self):
         super().full_clean()
@@ -46,6 +51,21 @@ class StyledFormMixin:
                 described.append(f"{field_id}_helptext")
             field.widget.attrs["aria-invalid"] = "true"
             field.widget.attrs["aria-describedby"] = " ".join(described)
+
+
+def _label_empty_choice(field) -> None:
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label is not None:
+            field.empty_label = (
+                NO_ANSWER if isinstance(field.widget, forms.RadioSelect) else EMPTY_CHOICE
+            )
+        return
+    if not isinstance(field, forms.ChoiceField) or isinstance(field, forms.MultipleChoiceField):
+        return
+    choices = list(field.choices)
+    if choices and choices[0][0] in ("", None) and not isinstance(choices[0][1], list | tuple):
+        label = NO_ANSWER if isinstance(field.widget, forms.RadioSelect) else EMPTY_CHOICE
+        field.choices = [("", label), *choices[1:]]
 
 
 class Form(StyledFormMixin, forms.Form):
