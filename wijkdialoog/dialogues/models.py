@@ -46,6 +46,17 @@ class Venue(TimeStampedModel):
         return self.name
 
     @property
+    def accessibility_facts(self) -> list:
+        """What the venue offers, as short labels for mails, posters and lists."""
+        facts = [
+            (self.step_free_entrance, _("entrance without steps")),
+            (self.accessible_toilet, _("accessible toilet")),
+            (self.hearing_loop, _("hearing loop")),
+            (self.quiet_room, _("quiet room")),
+        ]
+        return [label for present, label in facts if present]
+
+    @property
     def address(self) -> str:
         return ", ".join(
             p for p in [self.street_address, f"{self.postcode} {self.city}".strip()] if p
