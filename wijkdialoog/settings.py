@@ -190,6 +190,13 @@ MAGIC_LINK_RATE = env.str("MAGIC_LINK_RATE", default="5/h")
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 RATELIMIT_VIEW = "wijkdialoog.core.views.rate_limited"
 
+# Participants' own cards and evaluations through the QR code on a table, per hour.
+HARVEST_PARTICIPANT_RATE_PER_IP = env.str("HARVEST_PARTICIPANT_RATE_PER_IP", default="300/h")
+HARVEST_PARTICIPANT_RATE_PER_TABLE = env.str("HARVEST_PARTICIPANT_RATE_PER_TABLE", default="120/h")
+# Uploads (photos of flip-charts) larger than this go to a temporary file, not memory; the
+# proxy in front should refuse bodies over ~12 MB.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
 # Password login throttling.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15, minimum=1) / 60
