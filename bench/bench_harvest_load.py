@@ -13,7 +13,8 @@ What it does, all on the loopback address and bounded in time (about a minute an
    capture script sends it: a device id, Accept: application/json). Some cards are sent again
    after they were saved, as a phone does when the answer got lost; some are sent twice at the
    same moment from two connections. 50 walls poll the wall's cards every 3 seconds with
-   If-None-Match.
+   If-None-Match. Then the tables fall silent for a few seconds while the walls poll on, so
+   the unchanged wall's 304 answers are measured too.
 5. Counts the cards in the database: every card that was answered 2xx must be there, no device
    id twice, and exactly one "created" answer per card.
 6. Prints throughput, p50/p95/p99 latency per endpoint, errors and the ratio to the bare view,
@@ -59,6 +60,7 @@ WALL_SECONDS = 3.0
 WORKERS, THREADS = 3, 4
 RETRY_SHARE, RACE_SHARE = 0.05, 0.02
 GOAL_P95_MS = 150
+QUIET_SECONDS = 9
 
 APP_ENV = {
     "DATABASE_URL": f"{SERVER}/{DATABASE}",
@@ -323,7 +325,7 @@ async def simulated_wall(port, meeting_pk, stop_at, rng, recorder, health_only):
         await connection.close()
 
 
-async def run_phase(port, world, *, seconds, walls, interval, health_only, seed_value):
+async def run_phase(port, world, *, seconds, walls, interval, health_only, seed_value, tables=True):
     recorder, cards = Recorder(), Cards()
     rng = random.Random(seed_value)
     recorder.started = time.monotonic()
@@ -340,7 +342,7 @@ async def run_phase(port, world, *, seconds, walls, interval, health_only, seed_
             cards,
             health_only,
         )
-        for table in world.tables
+        for table in (world.tables if tables else [])
     ]
     for _ in range(walls):
         tasks.append(
@@ -388,7 +390,9 @@ def row(name, values, errors, duration) -> str:
     )
 
 
-def report(args, baseline: Recorder, load: Recorder, cards: Cards, counted, warm_up_id) -> bool:
+def report(
+    args, baseline: Recorder, load: Recorder, quiet: Recorder, cards: Cards, counted, warm_up_id
+) -> bool:
     header = (
         f"  {'endpoint':<28}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}"
         f"{'p99 ms':>9}{'max ms':>9}{'errors':>8}"
@@ -422,6 +426,13 @@ def report(args, baseline: Recorder, load: Recorder, cards: Cards, counted, warm
         for error in errors:
             kinds[error] += 1
         print(f"  errors in {name}: {dict(kinds)}")
+
+    print(f"\nQuiet: the tables fall silent, the walls keep polling, {quiet.duration:.0f} s")
+    print(header)
+    for name in ("wall (200)", "wall (304 not modified)"):
+        print(row(name, quiet.seconds.get(name, []), [], quiet.duration))
+    print(row("wall errors", [], quiet.errors.get("wall", []), quiet.duration))
+    all_errors += quiet.errors.get("wall", [])
 
     base50, base95 = percentile(health, 0.5), percentile(health, 0.95)
     walls = load.seconds.get("wall (200)", []) + load.seconds.get("wall (304 not modified)", [])
@@ -482,6 +493,7 @@ def main() -> int:
     args = parser.parse_args()
     interval = (30 / args.speedup, 60 / args.speedup)
     started = time.monotonic()
+    load_before = os.getloadavg()[0]
 
     def remaining() -> float:
         return HARD_LIMIT_SECONDS - (time.monotonic() - started)
@@ -521,7 +533,7 @@ def main() -> int:
                 seed_value=7,
             )
         )
-        load_seconds = min(args.seconds, remaining() - 15)
+        load_seconds = min(args.seconds, remaining() - QUIET_SECONDS - 15)
         load, cards = asyncio.run(
             run_phase(
                 port,
@@ -533,6 +545,19 @@ def main() -> int:
                 seed_value=11,
             )
         )
+        # Then the tables fall silent and the walls keep polling: unchanged walls answer 304.
+        quiet, _ = asyncio.run(
+            run_phase(
+                port,
+                world,
+                seconds=QUIET_SECONDS,
+                walls=args.walls,
+                interval=interval,
+                health_only=False,
+                seed_value=13,
+                tables=False,
+            )
+        )
     except Exception:
         if log.exists():
             print(log.read_text()[-3000:], file=sys.stderr)
@@ -542,11 +567,16 @@ def main() -> int:
             stop_gunicorn(server)
     try:
         counted = seed.count_cards(world.meeting_pk)
-        intact = report(args, baseline, load, cards, counted, warm_up_id)
+        intact = report(args, baseline, load, quiet, cards, counted, warm_up_id)
     finally:
         seed.drop_database(SERVER, DATABASE)
         log.unlink(missing_ok=True)
-    print(f"\nDone in {time.monotonic() - started:.0f} s; database {DATABASE} dropped.")
+    print(
+        f"\nDone in {time.monotonic() - started:.0f} s; database {DATABASE} dropped. "
+        f"Load average of the machine (1 min) before: {load_before:.1f}, "
+        f"after: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; other work on the "
+        "machine shows in these figures."
+    )
     return 0 if intact else 1
 
 

@@ -36,8 +36,7 @@ def _context(meeting: Meeting, state) -> dict:
     }
 
 
-def _revalidate(response, etag: str):
-    response.headers["ETag"] = etag
+def _private(response):
     # Cards of an unpublished meeting are for organisers only: never in a shared cache.
     patch_cache_control(response, private=True, no_cache=True)
     return response
@@ -48,7 +47,7 @@ def harvest_wall(request, pk):
     meeting = _meeting(pk)
     require(request, "harvest.view_wall", meeting)
     state = wall_state(meeting)
-    return _revalidate(render(request, "harvest/wall.html", _context(meeting, state)), state.etag)
+    return _private(render(request, "harvest/wall.html", _context(meeting, state)))
 
 
 @require_GET
@@ -59,7 +58,8 @@ def harvest_wall_cards(request, pk):
     response = get_conditional_response(request, etag=state.etag)
     if response is None:
         response = render(request, "harvest/wall_cards.html", _context(meeting, state))
-    return _revalidate(response, state.etag)
+    response.headers["ETag"] = state.etag
+    return _private(response)
 
 
 urlpatterns = [
