@@ -336,7 +336,7 @@ def test_an_evaluation_is_kept_once_per_device_id(table):
         )
     assert created is False
     assert Evaluation.objects.count() == 1
-    assert evaluation.get_rating_display() == "very good"
+    assert evaluation.rating == Evaluation.Rating.VERY_GOOD
 
 
 def test_an_evaluation_needs_one_of_the_four_answers(table):
