@@ -14,6 +14,7 @@ from tests.registrations.channel_builders import (
     make_series,
     make_venue,
 )
+from wijkdialoog.core import pdf
 from wijkdialoog.registrations import channels, posters
 from wijkdialoog.registrations.models import Channel
 
@@ -146,7 +147,7 @@ def test_a_poster_without_any_coming_meeting_still_has_the_theme_and_the_link(se
 
 
 def test_the_pdf_fetches_only_static_files(settings):
-    fetcher = posters.StaticFilesFetcher()
+    fetcher = pdf.StaticFilesFetcher()
     font = fetcher.fetch(
         "http://testserver/static/wijkdialoog/vendor/fonts/noto-sans-latin-400-normal.woff2"
     )

@@ -2,11 +2,10 @@
 one for the short evaluation at the end. Both links work without an account."""
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
-from weasyprint import HTML
 
-from wijkdialoog.registrations.posters import StaticFilesFetcher, qr_data_uri
+from wijkdialoog.core import pdf
+from wijkdialoog.core.pdf import qr_data_uri
 
 from .models import TableRun
 
@@ -25,7 +24,7 @@ def render_pdf(run: TableRun) -> bytes:
     """The sheet in the active language."""
     table = run.table
     card_link, evaluation_link = participant_url(run), evaluation_url(run)
-    html = render_to_string(
+    return pdf.render(
         "harvest/facilitator_qr_sheet.html",
         {
             "table": table,
@@ -36,8 +35,6 @@ def render_pdf(run: TableRun) -> bytes:
             "evaluation_qr": qr_data_uri(evaluation_link),
         },
     )
-    document = HTML(string=html, base_url=settings.SITE_URL + "/", url_fetcher=StaticFilesFetcher())
-    return document.write_pdf()
 
 
 def filename(run: TableRun) -> str:

@@ -5,13 +5,10 @@ with the self-hosted Noto Sans (fetched from our static files, never from the ne
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.text import slugify
-from weasyprint import HTML
 
-from wijkdialoog.registrations.posters import StaticFilesFetcher
+from wijkdialoog.core import pdf
 
 from .models import Method, Phase
 
@@ -46,9 +43,7 @@ def time_plan(phases: list[Phase], start: datetime.time) -> list[PlannedPhase]:
 
 def _pdf(template: str, context: dict, language: str) -> bytes:
     with translation.override(language):
-        html = render_to_string(template, context)
-    document = HTML(string=html, base_url=settings.SITE_URL + "/", url_fetcher=StaticFilesFetcher())
-    return document.write_pdf()
+        return pdf.render(template, context)
 
 
 def render_guide(method: Method, *, start: datetime.time) -> bytes:

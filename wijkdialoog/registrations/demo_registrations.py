@@ -190,6 +190,7 @@ PAST = {
 # Who cancelled before a past meeting.
 PAST_CANCELLED = {"kersenbuurt_past_2": "daan"}
 
+
 def load(context) -> None:
     meetings = context.objects.get("meetings")
     if not meetings:
