@@ -7,10 +7,12 @@ JavaScript error fails the test. Links in mails point at the live server, so a t
 them with `page.goto(link)`; `page.log_in(user)` logs in without the form.
 """
 
+import contextlib
 import json
 import re
 import shutil
 import time
+import warnings
 from functools import cache
 from pathlib import Path
 
@@ -43,8 +45,6 @@ AXE_RUN = """async (tags) => {
 }"""
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
-# Addresses of pages (not static files or uploads), so only those requests are held back.
-PAGES = re.compile(r"^(?!.*/(static|media)/).*$")
 # Fail fast: a page of this project answers in well under a second on the live server.
 TIMEOUT_MS = 10_000
 
@@ -87,10 +87,12 @@ def run_axe(page) -> list[dict]:
 
 
 class CheckedPage:
-    """Wraps a Playwright page: every document it loads is checked with axe before the test goes
-    on, so no page a browser test opens escapes the accessibility check. Anything else is the
-    Playwright page's own API (`locator`, `get_by_role`, `keyboard`, ...); use `.page` where
-    Playwright wants the page itself, as in `expect(page.page)`."""
+    """Wraps a Playwright page: every document it loads is checked with axe. Navigate with
+    `goto`, `click_and_wait`, `expect_navigation` or `wait_for_url`: they return once axe has
+    checked the new page, so the test cannot leave a page before its check (a page left anyway is
+    reported as a warning). Anything else is the Playwright page's own API (`locator`,
+    `get_by_role`, `keyboard`, ...); use `.page` where Playwright wants the page itself, as in
+    `expect(page.page)`."""
 
     def __init__(self, page, live_server):
         self.page = page
@@ -99,6 +101,7 @@ class CheckedPage:
         self.violations: dict[str, list] = {}
         self.console_errors: list[str] = []
         self.page_errors: list[str] = []
+        self.interrupted: list[str] = []
         # axe runs in Playwright's event handler, beside the test; these count its runs.
         self._running = 0
         self._completed = 0
@@ -109,14 +112,6 @@ class CheckedPage:
             lambda message: message.type == "error" and self.console_errors.append(message.text),
         )
         page.on("pageerror", lambda error: self.page_errors.append(str(error)))
-        # A new page is only fetched once axe has finished with the page the browser leaves, so
-        # a test that clicks on quickly cannot take a page away from its check.
-        page.route(PAGES, self._hold_documents)
-
-    def _hold_documents(self, route):
-        if route.request.is_navigation_request():
-            self._wait_for_checks()
-        route.fallback()
 
     def _wait_for_checks(self, *, completed_after: int | None = None):
         deadline = time.monotonic() + TIMEOUT_MS / 1000
@@ -141,9 +136,14 @@ class CheckedPage:
             if self.page.evaluate("document.contentType") != "text/html":
                 return  # a PDF, calendar file or plain text shown by the browser itself
             violations = run_axe(self.page)
-        except Exception as error:  # the page went away while axe ran (a script navigated)
+        except Exception as error:
             if "Execution context was destroyed" in str(error) or "navigation" in str(error):
+                # The test navigated on while axe ran. goto, click_and_wait, expect_navigation
+                # and wait_for_url wait for the check, so a test using them never gets here.
+                self.interrupted.append(url)
                 return
+            if "Axe is already running" in str(error):
+                return  # the run already going on checks this same document
             raise
         self.checked.append(url)
         if violations:
@@ -174,6 +174,25 @@ class CheckedPage:
             locator.click()
         self._wait_for_checks(completed_after=before)
 
+    @contextlib.contextmanager
+    def expect_navigation(self, **kwargs):
+        """Playwright's expect_navigation, which also lets axe finish with the page before the
+        navigation and waits for axe to check the page after it."""
+        self._wait_for_checks()
+        before = self._completed
+        with self.page.expect_navigation(**kwargs) as navigation:
+            yield navigation
+        if navigation.value is not None:  # None: only the #fragment changed
+            self._wait_for_checks(completed_after=before)
+
+    def wait_for_url(self, url, **kwargs):
+        self.page.wait_for_url(url, **kwargs)
+        self._wait_for_checks()
+
+    def wait_for_load_state(self, *args, **kwargs):
+        self.page.wait_for_load_state(*args, **kwargs)
+        self._wait_for_checks()
+
     def log_in(self, user):
         """Logs the browser in as this user without the login form (the form has its own test)."""
         from django.conf import settings
@@ -200,6 +219,14 @@ class CheckedPage:
         if self.violations:
             raise AxeViolations(json.dumps(self.violations, indent=2, ensure_ascii=False))
 
+    def warn_about_unchecked_pages(self):
+        if self.interrupted:
+            warnings.warn(
+                f"These pages were left before axe had checked them: {self.interrupted}. "
+                "Navigate with goto, click_and_wait or expect_navigation.",
+                stacklevel=1,
+            )
+
     def assert_no_script_errors(self):
         csp = [e for e in self.console_errors if "Content Security Policy" in e]
         assert not csp, csp
@@ -221,6 +248,7 @@ def page(browser, live_server, settings):
     try:
         checked.assert_accessible()
         checked.assert_no_script_errors()
+        checked.warn_about_unchecked_pages()
     finally:
         context.close()
 
@@ -235,5 +263,6 @@ def phone(browser, live_server, settings):
     try:
         checked.assert_accessible()
         checked.assert_no_script_errors()
+        checked.warn_about_unchecked_pages()
     finally:
         context.close()
