@@ -40,7 +40,7 @@ def test_the_facilitator_runs_a_table_from_opening_to_closing_on_a_phone(
     phone.log_in(facilitator.person.user)
 
     phone.goto(reverse("my-page"))
-    phone.click_and_wait(f"#my-table-{table.pk} a")
+    phone.click_and_wait(f"#my-table-{table.pk} a[href='/tafel/{table.pk}/']")
     assert phone.path() == reverse("table-run", args=[table.pk])
     phone.click_and_wait("#start-run")
 
