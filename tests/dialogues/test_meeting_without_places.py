@@ -67,3 +67,20 @@ def test_no_mail_leaves_while_mail_is_suppressed(meeting):
     with core_mail.suppressed():
         registering.register(meeting=meeting, first_name="Anna", email="anna@example.org")
     assert mail.outbox == []
+
+
+def test_adding_a_table_gives_its_seats_to_the_people_waiting_and_tells_them(meeting, organiser):
+    table = make_table(meeting, number=1, seats=4)
+    organisation = meeting.series.neighbourhood.organisation
+    for n in range(4):
+        make_registration(meeting, make_person(organisation, f"Vol{n}", f"vol{n}@example.org"))
+    waiting = make_person(organisation, "Wendy", "wendy@example.org")
+    registration = make_registration(meeting, waiting, status="waiting")
+    mail.outbox.clear()
+
+    planning.save_table(meeting=meeting, actor=organiser.person.user, number=2, seats=4)
+
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+    assert [message.to for message in mail.outbox] == [["wendy@example.org"]]
+    assert table.seats == 4

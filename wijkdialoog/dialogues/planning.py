@@ -16,6 +16,7 @@ from wijkdialoog.core import audit
 from wijkdialoog.core.audit import changed_fields
 from wijkdialoog.registrations.models import Registration
 from wijkdialoog.registrations.tasks import send_meeting_cancelled
+from wijkdialoog.registrations.waiting_list import promote_from_waiting_list
 
 from .models import Meeting, Series, Table, Venue
 
@@ -306,6 +307,9 @@ def save_table(
             audit.record(actor=actor, action="table.changed", subject=table, payload=changes)
     if overridden:
         _record_override(table, actor, reason)
+    if before is None or table.seats > before.seats:
+        # New seats go to the people who have waited longest, and they are told.
+        promote_from_waiting_list(meeting=meeting, actor=actor)
     return table
 
 
