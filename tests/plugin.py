@@ -11,9 +11,6 @@ import pytest
 os.environ.setdefault("WIJKDIALOOG_TESTING", "true")
 # Playwright's sync API runs an event loop in the test thread; the ORM is still used synchronously.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-# The live server's threads close their PostgreSQL connection after each request, so pytest-django
-# can drop the test database at the end ("being accessed by other users" otherwise).
-os.environ.setdefault("CONN_MAX_AGE", "0")
 
 
 def _in_ci() -> bool:

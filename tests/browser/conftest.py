@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,6 +74,10 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # While Playwright's event loop is on, asgiref sees this thread as async and Django keeps
+        # its database connections apart from the ones opened before. Close those now, or
+        # PostgreSQL keeps a session and the test database cannot be dropped at the end.
+        connections.close_all()
 
 
 class AxeViolations(AssertionError):
