@@ -9,6 +9,7 @@ import segno
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.files.storage import FileSystemStorage
 from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -41,11 +42,10 @@ def static_path(name: str) -> Path | None:
     """The file behind a static name: collected (possibly hashed) files first, then the apps'."""
     if "\x00" in name or ".." in Path(name).parts:
         return None
-    try:
-        if staticfiles_storage.exists(name):
-            return Path(staticfiles_storage.path(name))
-    except NotImplementedError:  # pragma: no cover - remote storage has no local path
-        pass
+    # Only storage on this machine has paths; remote storage falls through to the finders.
+    local = isinstance(staticfiles_storage, FileSystemStorage)
+    if local and staticfiles_storage.exists(name):
+        return Path(staticfiles_storage.path(name))
     found = finders.find(name)
     return Path(found) if found else None
 

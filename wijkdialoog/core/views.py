@@ -1,4 +1,4 @@
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -41,8 +41,3 @@ def permission_denied(request, exception=None):
 @require_GET
 def health(request):
     return HttpResponse(_("ok"), content_type="text/plain")
-
-
-def under_construction(request, **kwargs):
-    """Answers 404 on a route whose page is being built in parallel (replaced before release)."""
-    raise Http404
