@@ -3,6 +3,7 @@ cards; a participant writes a card through the QR link and the facilitator appro
 evaluation and a personal action the owner shares. Every page is checked with axe."""
 
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests.harvest.builders import make_meeting, make_method, seat
 from wijkdialoog.harvest.models import Card, Evaluation, TableRun, Turn
@@ -125,6 +126,10 @@ def test_a_participant_writes_a_card_through_the_qr_link_and_the_facilitator_app
     assert card.source == Card.Source.PARTICIPANT
     assert card.first_name == "Sanne"
 
+    # The wall on the projector does not show it yet.
+    phone.goto(reverse("harvest-wall", args=[table.meeting_id]))
+    expect(phone.locator("#wall")).not_to_contain_text("Een moestuin")
+
     # The facilitator sees it waiting, and not among the cards, until approving it.
     page.goto(reverse("table-run", args=[table.pk]))
     assert page.locator("#pending-count").inner_text() == "1"
@@ -134,6 +139,9 @@ def test_a_participant_writes_a_card_through_the_qr_link_and_the_facilitator_app
     assert card.status == Card.Status.APPROVED
     assert page.locator("#pending-count").inner_text() == "0"
     assert page.locator(f"#recent [data-client-id='{card.client_id}']").count() == 1
+    # The wall polls and shows the approved card, with the name the participant allowed.
+    wall_card = phone.locator(f"#card-{card.pk}")
+    expect(wall_card).to_contain_text("Een moestuin op het braakliggende veld", timeout=6000)
 
 
 def test_at_the_end_a_participant_fills_in_the_evaluation_on_a_phone(
