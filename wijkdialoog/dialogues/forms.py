@@ -7,6 +7,7 @@ from wijkdialoog.core.forms import Form, ModelForm
 from wijkdialoog.methods.selection import choosable_methods
 
 from .models import MAX_SEATS, MIN_SEATS, Meeting, Series, Table, Venue
+from .planning import VENUE_FIELDS
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 DATETIME_ERROR = _("Fill in a date and time, such as 14-03-2026 19:30.")
@@ -29,18 +30,7 @@ def _datetime_field(field: forms.Field) -> None:
 class VenueForm(ModelForm):
     class Meta:
         model = Venue
-        fields = [
-            "name",
-            "street_address",
-            "postcode",
-            "city",
-            "step_free_entrance",
-            "accessible_toilet",
-            "hearing_loop",
-            "quiet_room",
-            "public_transport",
-            "notes",
-        ]
+        fields = list(VENUE_FIELDS)
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
             "step_free_entrance": _("No steps or thresholds, or a ramp, to get in."),

@@ -143,36 +143,11 @@ def add_card_reporting(
     return card, created
 
 
-def add_card(
-    *,
-    table: Table | None,
-    client_id,
-    kind: str,
-    text: str,
-    phase: Phase | None,
-    first_name: str = "",
-    publication: str = Publication.ANONYMOUS,
-    source: str = Source.FACILITATOR,
-    actor=None,
-    owner: Person | None = None,
-    meeting=None,
-) -> Card:
+def add_card(**fields) -> Card:
     """Save one harvest card, once. A retry with the same `client_id` returns the card saved
     the first time and creates nothing. Cards from participants wait for approval; a personal
     action stays private to its owner until they share it."""
-    card, _created = add_card_reporting(
-        table=table,
-        client_id=client_id,
-        kind=kind,
-        text=text,
-        phase=phase,
-        first_name=first_name,
-        publication=publication,
-        source=source,
-        actor=actor,
-        owner=owner,
-        meeting=meeting,
-    )
+    card, _created = add_card_reporting(**fields)
     return card
 
 

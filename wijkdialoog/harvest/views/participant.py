@@ -27,16 +27,14 @@ from .responses import (
 
 # A whole venue may share one network address, so the limit per address is generous; the limit
 # per table link is a brake on a QR code that ends up on the internet.
-DEFAULT_RATE_PER_IP = "300/h"
-DEFAULT_RATE_PER_TABLE = "120/h"
 
 
 def _rate_per_ip(group, request):
-    return getattr(settings, "HARVEST_PARTICIPANT_RATE_PER_IP", DEFAULT_RATE_PER_IP)
+    return settings.HARVEST_PARTICIPANT_RATE_PER_IP
 
 
 def _rate_per_table(group, request):
-    return getattr(settings, "HARVEST_PARTICIPANT_RATE_PER_TABLE", DEFAULT_RATE_PER_TABLE)
+    return settings.HARVEST_PARTICIPANT_RATE_PER_TABLE
 
 
 def _token_key(group, request):
