@@ -140,3 +140,21 @@ def test_the_card_export_costs_the_same_queries_for_many_cards(
         response = client.get(url(meeting))
 
     assert len(read_csv(response.content)) == 41
+
+
+@pytest.mark.parametrize(
+    ("persona", "offered"),
+    [("anonymous", False), ("organiser", True), ("facilitator", True), ("partner", True)],
+)
+def test_the_wall_offers_the_download_to_whoever_may_export(client_for, meeting, persona, offered):
+    html = client_for(persona).get(reverse("harvest-wall", args=[meeting.pk])).content.decode()
+
+    assert (url(meeting) in html) == offered
+
+
+def test_the_registration_list_offers_both_downloads(client_for, organiser, meeting):
+    html = client_for("organiser").get(reverse("registration-list", args=[meeting.pk]))
+    html = html.content.decode()
+
+    assert reverse("registrations-export", args=[meeting.pk, "csv"]) in html
+    assert reverse("registrations-export", args=[meeting.pk, "xlsx"]) in html
