@@ -71,6 +71,7 @@ def test_the_dashboard_shows_what_came_of_past_meetings_and_the_closing_notes(
         2,
     )
     assert html.count("Goed gesprek.") == 2
+    assert "2 kaarten goedkeuren" in html
 
 
 def test_the_dashboard_leaves_out_meetings_that_have_not_ended_and_other_organisations(
@@ -150,6 +151,18 @@ def test_a_past_meeting_page_shows_every_tables_closing_note(
 
     assert "Veel gelachen." in html
     assert html.count("nog geen slotnotitie") == 2
+    assert reverse("table-run", args=[second.pk]) + "#review" not in html
+
+
+def test_a_past_meeting_page_links_the_tables_whose_cards_wait_for_approval(
+    client_for, organiser, past
+):
+    html = client_for("organiser").get(reverse("meeting-manage", args=[past.pk])).content
+    html = html.decode()
+
+    for table in past.tables.all():
+        assert reverse("table-run", args=[table.pk]) + "#review" in html
+    assert html.count("1 kaart wacht op goedkeuring") == 2
 
 
 def test_a_meeting_to_come_offers_downloads_but_no_attendance_yet(

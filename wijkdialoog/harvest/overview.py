@@ -5,7 +5,7 @@ and every table's closing note. Each function runs a fixed number of queries."""
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -85,8 +85,14 @@ def evaluation_summary(meeting: Meeting) -> EvaluationSummary:
 
 
 def tables_with_notes(meeting: Meeting):
-    """Every table of the meeting with its conversation (if it ran) and the facilitator."""
-    return meeting.tables.select_related("run", "facilitator").order_by("number")
+    """Every table of the meeting with its conversation (if it ran), the facilitator and
+    pending_count: participants' cards that wait for approval."""
+    pending = Count("cards", filter=Q(cards__status=Card.Status.PENDING))
+    return (
+        meeting.tables.select_related("run", "facilitator")
+        .annotate(pending_count=pending)
+        .order_by("number")
+    )
 
 
 def has_started(meeting: Meeting) -> bool:
