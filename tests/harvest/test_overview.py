@@ -52,7 +52,7 @@ def test_the_dashboard_shows_places_left_and_the_waiting_list_of_meetings_to_com
     html = client_for("organiser").get(reverse("dashboard")).content.decode()
 
     assert "3 van 8 plaatsen bezet" in html
-    assert "Nog 5 plekken vrij" in html
+    assert "(nog 5 plekken vrij)" in html
     assert "1 op de wachtlijst" in html
 
 

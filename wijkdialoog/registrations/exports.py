@@ -23,7 +23,7 @@ def _headers() -> list[str]:
         _("Phone number"),
         _("Language"),
         _("Status"),
-        _("Registered"),
+        _("How they registered"),
         _("Channel"),
         _("Registered together with"),
         _("Table"),
