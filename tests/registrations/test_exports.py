@@ -91,6 +91,8 @@ def test_each_export_is_in_the_audit_log_without_personal_data(
     assert entry.object_id == str(meeting.pk)
     assert entry.payload == {"format": "xlsx", "rows": 3}
     assert "Renée" not in json.dumps(entry.payload)
+    history = client_for("organiser").get(reverse("meeting-manage", args=[meeting.pk]))
+    assert "Aanmeldingen gedownload" in history.content.decode()
 
 
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])

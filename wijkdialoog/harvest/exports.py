@@ -4,17 +4,13 @@ participant allowed it. Private personal actions stay out for everyone. Each exp
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from wijkdialoog.core import audit
 from wijkdialoog.core.exports import Sheet
-from wijkdialoog.core.models import describe_action
 from wijkdialoog.dialogues.models import Meeting
 
 from .kinds import CardKind
 from .models import Card, public_cards
-
-describe_action("cards.exported", gettext_lazy("Harvest cards exported"))
 
 
 def _headers() -> list[str]:

@@ -3,16 +3,12 @@ to see the personal data in it). Each export is written to the audit log."""
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from wijkdialoog.core import audit
 from wijkdialoog.core.exports import Sheet
-from wijkdialoog.core.models import describe_action
 from wijkdialoog.dialogues.models import Meeting
 
 from .models import Registration
-
-describe_action("registrations.exported", gettext_lazy("Registrations exported"))
 
 
 def _headers() -> list[str]:
