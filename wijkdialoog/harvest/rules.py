@@ -28,3 +28,18 @@ rules.add_perm("harvest.run_table", is_facilitator_or_harvester_of_table | is_or
 rules.add_perm("harvest.enter_paper_cards", is_organiser_of_subject)
 rules.add_perm("harvest.view_internal_cards", is_organiser_of_subject)
 rules.add_perm("harvest.view_wall", is_published_meeting | is_organiser_of_subject)
+
+
+@rules.predicate
+def is_facilitator_or_partner_of_subject(user, subject):
+    return subject is not None and (
+        has_role(user, "facilitator", subject) or has_role(user, "partner", subject)
+    )
+
+
+# Organisers export every card; facilitators and partners what the wall of a published meeting
+# shows (harvest.view_internal_cards decides which of the two).
+rules.add_perm(
+    "harvest.export_cards",
+    is_organiser_of_subject | (is_published_meeting & is_facilitator_or_partner_of_subject),
+)

@@ -1,8 +1,9 @@
-from .views import facilitator, paper, participant, wall
+from .views import exports, facilitator, paper, participant, wall
 
 urlpatterns = [
     *facilitator.urlpatterns,
     *participant.urlpatterns,
     *wall.urlpatterns,
     *paper.urlpatterns,
+    *exports.urlpatterns,
 ]

@@ -19,3 +19,5 @@ rules.add_perm("registrations.check_in", is_organiser_of_subject | is_facilitato
 rules.add_perm("registrations.manage_registrations", is_organiser_of_subject)
 rules.add_perm("registrations.divide_tables", is_organiser_of_subject)
 rules.add_perm("registrations.manage_channels", is_organiser_of_subject)
+# Names, contact details and needs (health data) leave the application only with an organiser.
+rules.add_perm("registrations.export_registrations", is_organiser_of_subject)

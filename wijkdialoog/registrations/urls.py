@@ -1,3 +1,8 @@
-from .views import channels, registering, tables
+from .views import channels, exports, registering, tables
 
-urlpatterns = [*registering.urlpatterns, *channels.urlpatterns, *tables.urlpatterns]
+urlpatterns = [
+    *registering.urlpatterns,
+    *channels.urlpatterns,
+    *tables.urlpatterns,
+    *exports.urlpatterns,
+]

@@ -47,7 +47,9 @@ def harvest_wall(request, pk):
     meeting = _meeting(pk)
     require(request, "harvest.view_wall", meeting)
     state = wall_state(meeting)
-    return _private(render(request, "harvest/wall.html", _context(meeting, state)))
+    context = _context(meeting, state)
+    context["can_export"] = request.user.has_perm("harvest.export_cards", meeting)
+    return _private(render(request, "harvest/wall.html", context))
 
 
 @require_GET
