@@ -93,6 +93,10 @@ def test_a_partner_sees_the_public_questions_for_partners_and_a_count_of_interna
     assert "Een zorg over de buurman" not in html
     assert "Een droom, geen vraag" not in questions
     assert "1 vraag die alleen voor de organisatoren is" in questions
+    # The harvest below shows the other cards, so a question is not listed twice.
+    harvest = html.split('id="partner-harvest"', 1)[1]
+    assert "Een droom, geen vraag" in harvest
+    assert "Kan de gemeente een bankje plaatsen?" not in harvest
 
 
 def test_only_meetings_that_are_over_published_and_not_cancelled_count(

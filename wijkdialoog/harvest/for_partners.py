@@ -59,8 +59,10 @@ def _past_meetings(organisation_ids: list[int], now: datetime.datetime):
 
 
 def _newest_cards(meeting_ids: list[int]) -> dict[int, list[Card]]:
+    # Questions for partners have their own list on the page; the preview shows the rest.
     ranked = (
         public_cards(Card.objects.filter(meeting_id__in=meeting_ids))
+        .exclude(kind=CardKind.QUESTION)
         .annotate(
             rank=Window(
                 RowNumber(),
