@@ -79,3 +79,28 @@ def test_the_english_flyer_of_a_full_meeting_shows_the_english_theme(series, mee
     assert "Erbij horen" not in text
     assert "This meeting is full." in text
     assert "Join the waiting list" in text
+
+
+def test_invitations_and_the_share_text_use_the_theme_in_the_readers_language(series, meeting):
+    from django.core import mail
+
+    from wijkdialoog.registrations import channels, invitations
+
+    series.theme_en = "Belonging"
+    series.save()
+    email_list = make_channel(series, Channel.Kind.EMAIL_LIST, meeting=meeting)
+    email_list.invitations.create(email="iris@example.org", first_name="Iris", language="en")
+    email_list.invitations.create(email="anneke@example.org", first_name="Anneke", language="nl")
+
+    for invitation in email_list.invitations.all():
+        invitations.deliver_invitation(invitation.pk)
+
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert "Belonging" in by_address["iris@example.org"].subject
+    assert "Belonging" in by_address["iris@example.org"].body
+    assert "Erbij horen" in by_address["anneke@example.org"].body
+    assert "Belonging" not in by_address["anneke@example.org"].body
+    with translation.override("en"):
+        assert "“Belonging”" in channels.share_text(email_list)
+    with translation.override("nl"):
+        assert "Erbij horen" in channels.share_text(email_list)
