@@ -19,6 +19,11 @@ def is_organiser_of_subject(user, subject):
 
 
 @rules.predicate
+def is_trainer(user):
+    return has_role(user, Role.TRAINER)
+
+
+@rules.predicate
 def is_trainer_of_subject(user, subject):
     return subject is not None and has_role(user, Role.TRAINER, subject)
 
@@ -35,5 +40,7 @@ rules.add_perm("community.manage_people", is_organiser_of_subject)
 rules.add_perm("community.manage_roles", is_organiser_of_subject)
 rules.add_perm("community.view_person", is_organiser_of_subject | is_the_person)
 rules.add_perm("community.record_training", is_organiser_of_subject | is_trainer_of_subject)
+# The training list in the menu: organisers and trainers, for the organisation they work in.
+rules.add_perm("community.view_training_list", is_organiser | is_trainer)
 rules.add_perm("community.view_own_page", rules.is_authenticated)
 rules.add_perm("community.set_own_password", rules.is_authenticated)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from icalendar import Calendar, Event
 
+from .bilingual import public_text
 from .models import Meeting
 
 PRODID = "-//Wijkdialoog//Wijkdialoog//NL"
@@ -38,9 +39,10 @@ def _location(meeting: Meeting) -> str:
 
 
 def _description(meeting: Meeting, url: str) -> str:
-    parts = [meeting.series.theme]
-    if meeting.what_to_expect:
-        parts.append(meeting.what_to_expect.strip())
+    parts = [str(public_text(meeting.series, "theme"))]
+    expect = public_text(meeting, "what_to_expect")
+    if expect:
+        parts.append(str(expect))
     parts.append(gettext("More information: %(url)s") % {"url": url})
     return "\n\n".join(parts)
 

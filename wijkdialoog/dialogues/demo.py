@@ -26,6 +26,8 @@ VENUES = {
         "quiet_room": False,
         "public_transport": "Bus 15, halte Kersenplein. Daarna 2 minuten lopen.",
         "notes": "De zaal is op de begane grond. Je kunt gratis parkeren op het plein.",
+        "public_transport_en": "Bus 15, stop Kersenplein, then a 2-minute walk.",
+        "notes_en": "The room is on the ground floor. You can park for free on the square.",
     },
     "rietkraag": {
         "name": "Dorpshuis De Rietkraag",
@@ -51,6 +53,16 @@ KERSENBUURT = {
         "Iedereen die in de Kersenbuurt woont of werkt, is welkom. Je hoeft niets voor te "
         "bereiden. Elke acht weken is er een nieuwe ronde."
     ),
+    # The Kersenbuurt has an English table, so its public texts are in English too; Rietveld's
+    # are not, and show the Dutch text marked as Dutch on English pages.
+    "theme_en": "At home in the Kersenbuurt",
+    "description_en": (
+        "In this neighbourhood dialogue, neighbours talk about feeling at home in the "
+        "Kersenbuurt. When do you feel at home here? What goes well? And what can you do "
+        "yourself, or together with others?\n\n"
+        "Everyone who lives or works in the Kersenbuurt is welcome. You do not need to prepare "
+        "anything. There is a new round every eight weeks."
+    ),
     "cadence_weeks": 8,
 }
 
@@ -72,6 +84,15 @@ EXPECT_EVENING = (
     "Je vertelt over je eigen ervaringen. Er is geen discussie en niemand geeft advies. "
     "Je luistert naar elkaar en je stelt vragen. Om 21.30 uur zijn we klaar.\n\n"
     "Meedoen is gratis. Je hoeft niets voor te bereiden."
+)
+
+EXPECT_EVENING_EN = (
+    "Coffee and tea are ready from 19.00. At 19.15 we sit down. You talk at a small table "
+    "with six to eight neighbours. A trained facilitator helps the conversation along. One "
+    "table speaks English.\n\n"
+    "You talk about your own experiences. There is no debate and nobody gives advice. You "
+    "listen to each other and ask questions. We finish at 21.30.\n\n"
+    "Taking part is free. You do not need to prepare anything."
 )
 
 EXPECT_FIRST = (
@@ -163,6 +184,7 @@ def load(context) -> None:
             ends_at=starts + evening,
             venue=venues["kersenboom"],
             what_to_expect=expect,
+            what_to_expect_en=EXPECT_EVENING_EN if expect is EXPECT_EVENING else "",
             publish_at=publish_at,
             registration_closes_at=starts - datetime.timedelta(hours=3),
         )

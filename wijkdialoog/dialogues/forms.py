@@ -22,6 +22,18 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(attrs, format=DATETIME_FORMAT)
 
 
+ENGLISH_HELP = _("For visitors who read English. Empty: they see the Dutch text.")
+
+
+def _english_fields(form: forms.Form) -> None:
+    """The optional English versions of public texts: marked as English for spelling and
+    screen readers, with one short explanation."""
+    for name, field in form.fields.items():
+        if name.endswith("_en"):
+            field.widget.attrs["lang"] = "en"
+            field.help_text = ENGLISH_HELP
+
+
 def _datetime_field(field: forms.Field) -> None:
     field.input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"]
     field.error_messages["invalid"] = DATETIME_ERROR
@@ -31,7 +43,10 @@ class VenueForm(ModelForm):
     class Meta:
         model = Venue
         fields = list(VENUE_FIELDS)
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "notes_en": forms.Textarea(attrs={"rows": 3}),
+        }
         help_texts = {
             "step_free_entrance": _("No steps or thresholds, or a ramp, to get in."),
             "notes": _("For example: the room is on the first floor, there is a lift."),
@@ -41,6 +56,10 @@ class VenueForm(ModelForm):
             "street_address": {"required": _("Fill in the street and house number.")},
             "city": {"required": _("Fill in the town or city.")},
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _english_fields(self)
 
     def clean_postcode(self):
         postcode = " ".join(self.cleaned_data["postcode"].upper().split())
@@ -56,14 +75,17 @@ class SeriesForm(ModelForm):
         fields = [
             "neighbourhood",
             "theme",
+            "theme_en",
             "slug",
             "description",
+            "description_en",
             "initiators",
             "cadence_weeks",
             "default_method",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
+            "description_en": forms.Textarea(attrs={"rows": 4}),
             "initiators": forms.CheckboxSelectMultiple,
         }
         help_texts = {
@@ -92,6 +114,7 @@ class SeriesForm(ModelForm):
         self.fields["initiators"].queryset = organisation.people.all()
         self.fields["slug"].required = False
         self.fields["default_method"].queryset = choosable_methods(organisation)
+        _english_fields(self)
 
     def clean_slug(self):
         return self.cleaned_data["slug"] or slugify(self.data.get(self.add_prefix("theme"), ""))
@@ -124,12 +147,14 @@ class MeetingForm(ModelForm):
             "venue",
             "method",
             "what_to_expect",
+            "what_to_expect_en",
             "publish_at",
             "registration_closes_at",
             "reminder_hours_before",
         ]
         widgets = {
             "what_to_expect": forms.Textarea(attrs={"rows": 5}),
+            "what_to_expect_en": forms.Textarea(attrs={"rows": 5}),
             "starts_at": DateTimeInput(),
             "ends_at": DateTimeInput(),
             "publish_at": DateTimeInput(),
@@ -160,6 +185,7 @@ class MeetingForm(ModelForm):
         self.fields["venue"].empty_label = _("Not known yet")
         self.fields["method"].queryset = choosable_methods(organisation)
         self.fields["method"].empty_label = _("The default method of the series")
+        _english_fields(self)
 
     def clean(self):
         data = super().clean()

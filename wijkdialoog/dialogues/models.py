@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wijkdialoog.community.models import Neighbourhood, Organisation, Person
 from wijkdialoog.core.models import TimeStampedModel
 
+from .bilingual import public_text
+
 MIN_SEATS, MAX_SEATS, DEFAULT_SEATS = 4, 9, 8
 
 
@@ -35,7 +37,11 @@ class Venue(TimeStampedModel):
         blank=True,
         help_text=_("For example: bus 15, stop Kersenplein, 2 minutes walk."),
     )
+    public_transport_en = models.CharField(
+        _("public transport in English"), max_length=200, blank=True
+    )
     notes = models.TextField(_("other information"), blank=True)
+    notes_en = models.TextField(_("other information in English"), blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -80,6 +86,8 @@ class Series(TimeStampedModel):
         _("description in plain words"),
         help_text=_("What is this dialogue about? Short sentences, everyday words."),
     )
+    theme_en = models.CharField(_("theme in English"), max_length=150, blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
     initiators = models.ManyToManyField(
         Person,
         verbose_name=_("initiators (residents)"),
@@ -175,6 +183,7 @@ class Meeting(TimeStampedModel):
         blank=True,
         help_text=_("In plain words: what happens, how long, coffee and tea, who is welcome."),
     )
+    what_to_expect_en = models.TextField(_("what to expect in English"), blank=True)
     publish_at = models.DateTimeField(
         _("publish at"),
         null=True,
@@ -212,7 +221,8 @@ class Meeting(TimeStampedModel):
 
     @property
     def display_title(self) -> str:
-        return self.title or f"{self.get_kind_display().capitalize()}: {self.series.theme}"
+        theme = public_text(self.series, "theme")
+        return self.title or f"{self.get_kind_display().capitalize()}: {theme}"
 
     @property
     def organisation_id(self) -> int:

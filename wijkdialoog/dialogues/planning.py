@@ -30,13 +30,17 @@ VENUE_FIELDS = (
     "hearing_loop",
     "quiet_room",
     "public_transport",
+    "public_transport_en",
     "notes",
+    "notes_en",
 )
 SERIES_FIELDS = (
     "neighbourhood_id",
     "theme",
+    "theme_en",
     "slug",
     "description",
+    "description_en",
     "cadence_weeks",
     "default_method_id",
 )
@@ -48,6 +52,7 @@ MEETING_FIELDS = (
     "venue_id",
     "method_id",
     "what_to_expect",
+    "what_to_expect_en",
     "publish_at",
     "registration_closes_at",
     "reminder_hours_before",

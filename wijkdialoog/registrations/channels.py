@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from wijkdialoog.core import audit
 from wijkdialoog.core.models import describe_action
+from wijkdialoog.dialogues.bilingual import public_text
 from wijkdialoog.dialogues.models import Meeting, Series
 
 from .models import Channel, Invitation, Registration
@@ -121,7 +122,7 @@ def share_text(channel: Channel) -> str:
     meeting = meeting_for(channel)
     lines = [
         _("Come and join us: a wijkdialoog in %(neighbourhood)s about “%(theme)s”.")
-        % {"neighbourhood": series.neighbourhood.name, "theme": series.theme},
+        % {"neighbourhood": series.neighbourhood.name, "theme": public_text(series, "theme")},
         _("We talk with neighbours about what is good in our neighbourhood, and what we can do."),
     ]
     if meeting is not None:

@@ -3,6 +3,8 @@
 from django.utils.text import slugify
 
 from wijkdialoog.core import pdf
+from wijkdialoog.dialogues import availability
+from wijkdialoog.dialogues.bilingual import public_text
 
 from . import channels
 from .models import Channel
@@ -13,10 +15,11 @@ FORMATS = {"poster": "A4", "flyer": "A5"}
 
 def render_pdf(channel: Channel, *, format: str) -> bytes:
     """The poster or flyer of a channel, for its meeting or the series' next published one,
-    in the active language."""
+    in the active language; a full meeting's invites people to its waiting list."""
     size = FORMATS[format]
     series = channel.series
     link = channels.tracked_url(channel)
+    meeting = channels.meeting_for(channel)
     return pdf.render(
         "registrations/poster.html",
         {
@@ -26,7 +29,11 @@ def render_pdf(channel: Channel, *, format: str) -> bytes:
             "series": series,
             "neighbourhood": series.neighbourhood,
             "organisation": series.neighbourhood.organisation,
-            "meeting": channels.meeting_for(channel),
+            "meeting": meeting,
+            "theme": public_text(series, "theme"),
+            # A full meeting still gets people on its waiting list, so the flyer says so.
+            "is_full": meeting is not None
+            and availability.state(meeting) == availability.State.FULL,
             "link": link,
             "readable_link": channels.readable_url(channel),
             "qr": pdf.qr_data_uri(link),

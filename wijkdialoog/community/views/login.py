@@ -18,6 +18,7 @@ from ..access import has_role, roles_by_organisation
 from ..forms import LoginForm, MagicLinkForm, PasswordForm
 from ..magic_links import INVITATION_MAX_AGE, INVITATION_SCOPE, LOGIN_SCOPE, user_for_link
 from ..tasks import send_magic_link
+from ..training import training_overview
 
 SESAME_BACKEND = "sesame.backends.ModelBackend"
 
@@ -127,5 +128,9 @@ def my_page(request):
     return render(
         request,
         "community/my_page.html",
-        {"persons": persons, "roles": roles_by_organisation(request.user)},
+        {
+            "persons": persons,
+            "roles": roles_by_organisation(request.user),
+            "training": training_overview(request.user),
+        },
     )

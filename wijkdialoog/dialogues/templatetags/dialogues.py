@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from django import template
 
 from wijkdialoog.dialogues import availability
+from wijkdialoog.dialogues.bilingual import public_text
 
 register = template.Library()
 
@@ -36,3 +37,16 @@ def dashboard_planning(context, organisation):
     from wijkdialoog.dialogues.dashboard import planning_overview
 
     return {"request": context.get("request"), **planning_overview(organisation)}
+
+
+@register.filter(name="public_text")
+def public_text_filter(obj, field: str):
+    """{{ series|public_text:"description" }}: the text in the page's language (see bilingual)."""
+    return public_text(obj, field)
+
+
+@register.inclusion_tag("dialogues/includes/public_text.html")
+def show_public_text(obj, field: str, inline: bool = False):
+    """{% show_public_text series "description" %}: the text as paragraphs (or `inline=True`
+    as a phrase), with lang="nl" and a note when the Dutch text stands in for English."""
+    return {"text": public_text(obj, field), "inline": inline}

@@ -127,6 +127,7 @@ def _initial_for_round(series: Series, raw: str | None) -> dict:
         "ends_at": local(proposal["ends_at"]),
         "venue": proposal["venue_id"],
         "what_to_expect": last.what_to_expect,
+        "what_to_expect_en": last.what_to_expect_en,
         "reminder_hours_before": last.reminder_hours_before,
     }
 
