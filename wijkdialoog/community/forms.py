@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -29,7 +29,22 @@ class LoginForm(StyledFormMixin, AuthenticationForm):
 
 
 class PasswordForm(StyledFormMixin, SetPasswordForm):
-    pass
+    """A new password without the old one: only right after a login link was used."""
+
+
+class PasswordChangeWithOldForm(StyledFormMixin, PasswordChangeForm):
+    """A new password for someone who has one: the current password proves it is them."""
+
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        "password_incorrect": _(
+            "This is not your current password. Forgot it? Ask for a login link instead."
+        ),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = _("Current password")
 
 
 class MagicLinkForm(Form):

@@ -15,8 +15,16 @@ from sesame.backends import ModelBackend as SesameBackend
 from wijkdialoog.core.access import require
 
 from ..access import has_role, roles_by_organisation
-from ..forms import LoginForm, MagicLinkForm, PasswordForm
-from ..magic_links import INVITATION_MAX_AGE, INVITATION_SCOPE, LOGIN_SCOPE, user_for_link
+from ..forms import LoginForm, MagicLinkForm, PasswordChangeWithOldForm, PasswordForm
+from ..magic_links import (
+    INVITATION_MAX_AGE,
+    INVITATION_SCOPE,
+    LOGIN_SCOPE,
+    forget_fresh_link_login,
+    has_fresh_link_login,
+    mark_fresh_link_login,
+    user_for_link,
+)
 from ..tasks import send_magic_link
 
 SESAME_BACKEND = "sesame.backends.ModelBackend"
@@ -86,6 +94,7 @@ def magic_link_open(request, *, invitation=False):
         if user is None:
             return render(request, "community/magic_link_invalid.html", status=400)
         login(request, user, backend=SESAME_BACKEND)
+        mark_fresh_link_login(request)
         if invitation and not user.has_usable_password() and has_role(user, "organiser"):
             messages.info(request, _("Welcome! Choose a password so you can also log in with it."))
             return redirect("set-password")
@@ -108,11 +117,21 @@ def after_login(request):
 
 @require_http_methods(["GET", "POST"])
 def set_password(request):
+    """A new password needs the current one, or a login link used in the last few minutes:
+    a session left open on a shared computer is not enough to take over the login."""
     require(request, "community.set_own_password")
-    form = PasswordForm(request.user, request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    data = request.POST if request.method == "POST" else None
+    if has_fresh_link_login(request):
+        form = PasswordForm(request.user, data)
+    elif request.user.has_usable_password():
+        form = PasswordChangeWithOldForm(request.user, data)
+    else:
+        # No password to prove it with: a fresh login link is the proof, and brings you back.
+        return render(request, "community/set_password.html", {"form": None})
+    if data is not None and form.is_valid():
         form.save()
         update_session_auth_hash(request, form.user)
+        forget_fresh_link_login(request)
         messages.success(request, _("Your password has been saved."))
         return redirect("after-login")
     return render(request, "community/set_password.html", {"form": form})
