@@ -3,6 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, Se
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wijkdialoog.core.dates import TRAINING_YEARS, limit_field
 from wijkdialoog.core.forms import Form, ModelForm, StyledFormMixin
 
 from .models import Membership, Neighbourhood, Person
@@ -173,6 +174,8 @@ class TrainingForm(Form):
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
+        limit_field(self.fields["trained_since"], TRAINING_YEARS, with_time=False)
+        self.fields["trained_since"].widget.attrs["max"] = timezone.localdate().isoformat()
         self.fields["trained_by"].queryset = Person.objects.filter(
             organisation=organisation, memberships__role=Membership.Role.TRAINER
         ).distinct()

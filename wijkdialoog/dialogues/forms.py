@@ -3,6 +3,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.community.models import Membership, Person
+from wijkdialoog.core.dates import PLANNING_YEARS, limit_field
 from wijkdialoog.core.forms import Form, ModelForm
 from wijkdialoog.methods.selection import choosable_methods
 
@@ -25,6 +26,7 @@ class DateTimeInput(forms.DateTimeInput):
 def _datetime_field(field: forms.Field) -> None:
     field.input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"]
     field.error_messages["invalid"] = DATETIME_ERROR
+    limit_field(field, PLANNING_YEARS, with_time=True)
 
 
 class VenueForm(ModelForm):
