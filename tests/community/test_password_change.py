@@ -40,9 +40,7 @@ def test_a_wrong_current_password_is_refused_next_to_the_field(client, facilitat
     assert facilitator.person.user.check_password(PASSWORD)
 
 
-def test_with_the_current_password_the_new_one_is_saved_and_you_stay_logged_in(
-    client, facilitator
-):
+def test_with_the_current_password_the_new_one_is_saved_and_you_stay_logged_in(client, facilitator):
     client.force_login(facilitator.person.user)
     response = client.post(
         reverse("set-password"),
@@ -109,9 +107,7 @@ def test_without_a_password_or_a_fresh_link_you_are_sent_a_login_link_first(clie
     assert not user.has_usable_password()
 
 
-def test_the_form_that_asks_the_current_password_offers_a_login_link_instead(
-    client, facilitator
-):
+def test_the_form_that_asks_the_current_password_offers_a_login_link_instead(client, facilitator):
     client.force_login(facilitator.person.user)
     page = client.get(reverse("set-password")).content.decode()
     assert 'name="old_password"' in page
