@@ -12,15 +12,23 @@ from .models import Membership, Person, User
 LOGIN_SCOPE = ""
 INVITATION_SCOPE = "invitation"
 INVITATION_MAX_AGE = 7 * 24 * 3600
+# The link in a facilitator's table assignment mail: one use, a week, straight to their table.
+ASSIGNMENT_SCOPE = "assignment"
+ASSIGNMENT_MAX_AGE = 7 * 24 * 3600
 # Right after a login link was used, the owner of the mailbox may choose a new password
 # without typing the old one (they may have forgotten it); not from an older session.
 FRESH_LINK_SECONDS = 10 * 60
 FRESH_LINK_SESSION_KEY = "wd_link_login_at"
 
 
-def login_url(user: User, *, invitation: bool = False, next_url: str = "") -> str:
-    scope = INVITATION_SCOPE if invitation else LOGIN_SCOPE
-    view = "invitation-open" if invitation else "magic-link-open"
+def login_url(
+    user: User, *, invitation: bool = False, assignment: bool = False, next_url: str = ""
+) -> str:
+    scope, view = LOGIN_SCOPE, "magic-link-open"
+    if invitation:
+        scope, view = INVITATION_SCOPE, "invitation-open"
+    elif assignment:
+        scope, view = ASSIGNMENT_SCOPE, "assignment-open"
     url = f"{settings.SITE_URL}{reverse(view)}{get_query_string(user, scope=scope)}"
     if next_url:
         url += f"&{urlencode({'next': next_url})}"

@@ -17,6 +17,8 @@ from wijkdialoog.core.access import require
 from ..access import has_role, roles_by_organisation
 from ..forms import LoginForm, MagicLinkForm, PasswordChangeWithOldForm, PasswordForm
 from ..magic_links import (
+    ASSIGNMENT_MAX_AGE,
+    ASSIGNMENT_SCOPE,
     INVITATION_MAX_AGE,
     INVITATION_SCOPE,
     LOGIN_SCOPE,
@@ -76,7 +78,7 @@ def _safe_next(request, value):
 
 
 @require_http_methods(["GET", "POST"])
-def magic_link_open(request, *, invitation=False):
+def magic_link_open(request, *, invitation=False, assignment=False):
     """GET shows a button; only the POST uses the link, so mail scanners cannot use it up."""
     token = request.POST.get("sesame") if request.method == "POST" else request.GET.get("sesame")
     next_url = _safe_next(request, request.POST.get("next") or request.GET.get("next"))
@@ -85,12 +87,12 @@ def magic_link_open(request, *, invitation=False):
     if request.method == "POST":
         # The sesame backend itself, not authenticate(): an old or used link is no password
         # guess, so it must not count towards the password lockout of this network address.
-        user = SesameBackend().authenticate(
-            request,
-            sesame=token,
-            scope=INVITATION_SCOPE if invitation else LOGIN_SCOPE,
-            max_age=INVITATION_MAX_AGE if invitation else None,
-        )
+        scope, max_age = LOGIN_SCOPE, None
+        if invitation:
+            scope, max_age = INVITATION_SCOPE, INVITATION_MAX_AGE
+        elif assignment:
+            scope, max_age = ASSIGNMENT_SCOPE, ASSIGNMENT_MAX_AGE
+        user = SesameBackend().authenticate(request, sesame=token, scope=scope, max_age=max_age)
         if user is None:
             return render(request, "community/magic_link_invalid.html", status=400)
         login(request, user, backend=SESAME_BACKEND)
