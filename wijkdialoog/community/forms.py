@@ -7,6 +7,7 @@ from wijkdialoog.core.dates import TRAINING_YEARS, limit_field
 from wijkdialoog.core.forms import Form, ModelForm, StyledFormMixin
 
 from .models import Membership, Neighbourhood, Person
+from .person_picker import PersonChoiceField
 
 
 class LoginForm(StyledFormMixin, AuthenticationForm):
@@ -168,7 +169,7 @@ class TrainingForm(Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("Fill in a date, such as 2026-03-14.")},
     )
-    trained_by = forms.ModelChoiceField(
+    trained_by = PersonChoiceField(
         label=_("Trained by"), queryset=Person.objects.none(), required=False
     )
 

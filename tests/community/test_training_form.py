@@ -1,4 +1,5 @@
-"""A training date long before any training (a picker's year 0001) is refused next to the field."""
+"""The training form: a date long before any training (a picker's year 0001) is refused next to
+the field, and trainers with the same name are told apart."""
 
 import pytest
 from django.urls import reverse
@@ -23,3 +24,12 @@ def test_the_training_date_picker_runs_from_1970_to_today(client_for, organisati
     lotte = make_membership(organisation, "facilitator", first_name="Lotte", email="l@example.org")
     html = client_for("organiser").get(reverse("membership-training", args=[lotte.pk])).content
     assert f'min="1970-01-01" max="{timezone.localdate().isoformat()}"' in html.decode()
+
+
+def test_trainers_with_the_same_name_are_told_apart_on_the_training_form(client_for, organisation):
+    lotte = make_membership(organisation, "facilitator", first_name="Lotte", email="l@example.org")
+    for email in ("m1@example.org", "m2@example.org"):
+        make_membership(organisation, "trainer", first_name="Marieke", email=email)
+    html = client_for("organiser").get(reverse("membership-training", args=[lotte.pk])).content
+    assert "Marieke (m1@example.org)" in html.decode()
+    assert "Marieke (m2@example.org)" in html.decode()
