@@ -168,3 +168,13 @@ def test_a_facilitator_without_an_email_address_gets_no_mail(meeting, facilitato
     table = Table.objects.create(meeting=meeting, number=1, seats=8, facilitator=person)
     send_table_assignment.call(table.pk, person.pk)
     assert mailoutbox == []
+
+
+def test_an_assignment_link_does_not_work_as_an_invitation_or_ordinary_login(client, facilitator):
+    from wijkdialoog.community.magic_links import login_url
+
+    link = login_url(facilitator.person.user, assignment=True)
+    token = re.search(r"sesame=([^&]+)", link).group(1)
+    for name in ("magic-link-open", "invitation-open"):
+        assert client.post(reverse(name), {"sesame": token}).status_code == 400
+    assert "_auth_user_id" not in client.session
