@@ -59,7 +59,7 @@ def test_the_login_page_is_for_visitors_and_sends_logged_in_people_on(client_for
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-@pytest.mark.parametrize("name", ["magic-link-open", "invitation-open"])
+@pytest.mark.parametrize("name", ["magic-link-open", "invitation-open", "assignment-open"])
 def test_a_link_page_without_a_token_explains_that_the_link_does_not_work(
     client_for, persona, name
 ):

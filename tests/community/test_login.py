@@ -98,25 +98,6 @@ def test_a_protected_page_sends_you_to_log_in_and_back(client, organiser):
     assert response["Location"] == reverse("person-list")
 
 
-def test_choosing_a_password_keeps_you_logged_in(client, facilitator):
-    client.force_login(facilitator.person.user)
-    new = "een-nieuw-lang-wachtwoord"
-    response = client.post(reverse("set-password"), {"new_password1": new, "new_password2": new})
-    assert response.status_code == 302
-    assert client.get(reverse("my-page")).status_code == 200
-    facilitator.person.user.refresh_from_db()
-    assert facilitator.person.user.check_password(new)
-
-
-def test_a_weak_password_is_refused_next_to_the_field(client, facilitator):
-    client.force_login(facilitator.person.user)
-    response = client.post(
-        reverse("set-password"), {"new_password1": "12345", "new_password2": "12345"}
-    )
-    assert response.status_code == 200
-    assert 'id="id_new_password2_error"' in response.content.decode()
-
-
 def test_old_login_links_do_not_count_as_wrong_passwords(client, organiser):
     for _ in range(settings.AXES_FAILURE_LIMIT + 1):
         response = client.post(reverse("magic-link-open"), {"sesame": "an-old-or-used-link"})

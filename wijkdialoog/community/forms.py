@@ -1,11 +1,13 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wijkdialoog.core.dates import TRAINING_YEARS, limit_field
 from wijkdialoog.core.forms import Form, ModelForm, StyledFormMixin
 
 from .models import Membership, Neighbourhood, Person
+from .person_picker import PersonChoiceField
 
 
 class LoginForm(StyledFormMixin, AuthenticationForm):
@@ -29,7 +31,22 @@ class LoginForm(StyledFormMixin, AuthenticationForm):
 
 
 class PasswordForm(StyledFormMixin, SetPasswordForm):
-    pass
+    """A new password without the old one: only right after a login link was used."""
+
+
+class PasswordChangeWithOldForm(StyledFormMixin, PasswordChangeForm):
+    """A new password for someone who has one: the current password proves it is them."""
+
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        "password_incorrect": _(
+            "This is not your current password. Forgot it? Ask for a login link instead."
+        ),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = _("Current password")
 
 
 class MagicLinkForm(Form):
@@ -152,12 +169,14 @@ class TrainingForm(Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("Fill in a date, such as 2026-03-14.")},
     )
-    trained_by = forms.ModelChoiceField(
+    trained_by = PersonChoiceField(
         label=_("Trained by"), queryset=Person.objects.none(), required=False
     )
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
+        limit_field(self.fields["trained_since"], TRAINING_YEARS, with_time=False)
+        self.fields["trained_since"].widget.attrs["max"] = timezone.localdate().isoformat()
         self.fields["trained_by"].queryset = Person.objects.filter(
             organisation=organisation, memberships__role=Membership.Role.TRAINER
         ).distinct()

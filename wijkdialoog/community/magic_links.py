@@ -1,5 +1,7 @@
 """Magic links: a one-time, short-lived login link by email for anyone the platform knows."""
 
+import time
+
 from django.conf import settings
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -10,11 +12,23 @@ from .models import Membership, Person, User
 LOGIN_SCOPE = ""
 INVITATION_SCOPE = "invitation"
 INVITATION_MAX_AGE = 7 * 24 * 3600
+# The link in a facilitator's table assignment mail: one use, a week, straight to their table.
+ASSIGNMENT_SCOPE = "assignment"
+ASSIGNMENT_MAX_AGE = 7 * 24 * 3600
+# Right after a login link was used, the owner of the mailbox may choose a new password
+# without typing the old one (they may have forgotten it); not from an older session.
+FRESH_LINK_SECONDS = 10 * 60
+FRESH_LINK_SESSION_KEY = "wd_link_login_at"
 
 
-def login_url(user: User, *, invitation: bool = False, next_url: str = "") -> str:
-    scope = INVITATION_SCOPE if invitation else LOGIN_SCOPE
-    view = "invitation-open" if invitation else "magic-link-open"
+def login_url(
+    user: User, *, invitation: bool = False, assignment: bool = False, next_url: str = ""
+) -> str:
+    scope, view = LOGIN_SCOPE, "magic-link-open"
+    if invitation:
+        scope, view = INVITATION_SCOPE, "invitation-open"
+    elif assignment:
+        scope, view = ASSIGNMENT_SCOPE, "assignment-open"
     url = f"{settings.SITE_URL}{reverse(view)}{get_query_string(user, scope=scope)}"
     if next_url:
         url += f"&{urlencode({'next': next_url})}"
@@ -45,3 +59,16 @@ def user_for_link(email: str) -> User | None:
 
 def has_any_role(user: User) -> bool:
     return Membership.objects.filter(person__user=user, is_active=True).exists()
+
+
+def mark_fresh_link_login(request) -> None:
+    request.session[FRESH_LINK_SESSION_KEY] = time.time()
+
+
+def has_fresh_link_login(request) -> bool:
+    used_at = request.session.get(FRESH_LINK_SESSION_KEY)
+    return used_at is not None and 0 <= time.time() - used_at <= FRESH_LINK_SECONDS
+
+
+def forget_fresh_link_login(request) -> None:
+    request.session.pop(FRESH_LINK_SESSION_KEY, None)

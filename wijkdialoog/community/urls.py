@@ -15,6 +15,12 @@ urlpatterns = [
         {"invitation": True},
         name="invitation-open",
     ),
+    path(
+        "inloggen/tafel/",
+        login.magic_link_open,
+        {"assignment": True},
+        name="assignment-open",
+    ),
     path("inloggen/verder/", login.after_login, name="after-login"),
     path("mijn/", login.my_page, name="my-page"),
     path("mijn/wachtwoord/", login.set_password, name="set-password"),

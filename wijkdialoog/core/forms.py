@@ -2,6 +2,7 @@
 to the field, and the field itself with the right classes and ARIA attributes."""
 
 from django import forms
+from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
@@ -25,8 +26,44 @@ class FormRenderer(TemplatesSetting):
     field_template_name = "core/forms/field.html"
 
 
+# Widgets whose role takes aria-required (a radio or a file input does not).
+ARIA_REQUIRED_WIDGETS = (
+    forms.TextInput,
+    forms.NumberInput,
+    forms.EmailInput,
+    forms.URLInput,
+    forms.PasswordInput,
+    forms.DateInput,
+    forms.DateTimeInput,
+    forms.Textarea,
+    forms.Select,
+    forms.CheckboxInput,
+)
+
+
+class StyledBoundField(BoundField):
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        widget = widget or self.field.widget
+        if (
+            self.field.required
+            and isinstance(widget, ARIA_REQUIRED_WIDGETS)
+            and not isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
+            and not widget.is_hidden
+        ):
+            attrs["aria-required"] = "true"
+        return attrs
+
+
 class StyledFormMixin:
-    """Gives every widget its Utrecht classes and marks invalid fields for assistive technology."""
+    """Gives every widget its Utrecht classes and marks invalid fields for assistive technology.
+
+    No `required` attribute: a browser marks an empty required field `:invalid` from the start,
+    and the Utrecht styles paint that red before anyone typed. `aria-required` tells assistive
+    technology the same; errors come from the server, next to the field, after a submit."""
+
+    use_required_attribute = False
+    bound_field_class = StyledBoundField
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -54,6 +54,11 @@ def suppressed() -> Iterator[None]:
         _suppressed.reset(token)
 
 
+def is_suppressed() -> bool:
+    """For mail sent after the commit, when `suppressed()` has already ended."""
+    return _suppressed.get()
+
+
 def send_mail(**kwargs) -> None:
     if _suppressed.get():
         return

@@ -3,6 +3,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.community.models import Membership, Person
+from wijkdialoog.community.person_picker import (
+    MULTIPLE_HELP,
+    PersonChoiceField,
+    PersonMultipleChoiceField,
+    person_label,
+)
+from wijkdialoog.core.dates import PLANNING_YEARS, limit_field
 from wijkdialoog.core.forms import Form, ModelForm
 from wijkdialoog.methods.selection import choosable_methods
 
@@ -37,6 +44,7 @@ def _english_fields(form: forms.Form) -> None:
 def _datetime_field(field: forms.Field) -> None:
     field.input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"]
     field.error_messages["invalid"] = DATETIME_ERROR
+    limit_field(field, PLANNING_YEARS, with_time=True)
 
 
 class VenueForm(ModelForm):
@@ -86,8 +94,8 @@ class SeriesForm(ModelForm):
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "description_en": forms.Textarea(attrs={"rows": 4}),
-            "initiators": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"initiators": PersonMultipleChoiceField}
         help_texts = {
             "slug": _(
                 "Lowercase letters, digits and dashes, such as thuis-in-de-buurt. "
@@ -111,7 +119,9 @@ class SeriesForm(ModelForm):
         self.fields["neighbourhood"].queryset = organisation.neighbourhoods.all()
         self.fields["neighbourhood"].empty_label = None
         self.fields["neighbourhood"].error_messages["required"] = _("Choose a neighbourhood.")
-        self.fields["initiators"].queryset = organisation.people.all()
+        initiators = self.fields["initiators"]
+        initiators.queryset = organisation.people.select_related("neighbourhood")
+        initiators.help_text = f"{initiators.help_text} {MULTIPLE_HELP}"
         self.fields["slug"].required = False
         self.fields["default_method"].queryset = choosable_methods(organisation)
         _english_fields(self)
@@ -213,8 +223,8 @@ class CancelMeetingForm(Form):
 
 def _person_label(person: Person, trained_ids: set[int]) -> str:
     if person.pk in trained_ids:
-        return person.full_name
-    return _("%(name)s (not trained)") % {"name": person.full_name}
+        return person_label(person)
+    return _("%(name)s (not trained)") % {"name": person_label(person)}
 
 
 class TableForm(ModelForm):
@@ -245,6 +255,7 @@ class TableForm(ModelForm):
     class Meta:
         model = Table
         fields = ["number", "name", "seats", "language", "facilitator", "harvester"]
+        field_classes = {"facilitator": PersonChoiceField, "harvester": PersonChoiceField}
         help_texts = {
             "name": _("For example: Table by the window."),
             "seats": _("From 4 to 9. Most tables have 6 to 8 seats."),
@@ -273,9 +284,9 @@ class TableForm(ModelForm):
             )
         )
         candidates = list(
-            Person.objects.filter(pk__in=staff.values("person_id")).order_by(
-                "first_name", "last_name", "pk"
-            )
+            Person.objects.filter(pk__in=staff.values("person_id"))
+            .select_related("neighbourhood")
+            .order_by("first_name", "last_name", "pk")
         )
         # Trained facilitators first; the others only with a reason.
         candidates.sort(key=lambda p: p.pk not in trained_ids)
@@ -284,7 +295,9 @@ class TableForm(ModelForm):
         field.choices = [("", _("Nobody yet"))] + [
             (p.pk, _person_label(p, trained_ids)) for p in candidates
         ]
-        self.fields["harvester"].queryset = Person.objects.filter(organisation_id=organisation_id)
+        self.fields["harvester"].queryset = Person.objects.filter(
+            organisation_id=organisation_id
+        ).select_related("neighbourhood")
         self.fields["harvester"].empty_label = _("Nobody")
         seats = self.fields["seats"]
         seats.widget.attrs.update(min=MIN_SEATS, max=MAX_SEATS)

@@ -139,7 +139,13 @@ class Series(TimeStampedModel):
         zone = timezone.get_current_timezone()
         start = timezone.localtime(last.starts_at, zone).replace(tzinfo=None)
         step = datetime.timedelta(weeks=self.cadence_weeks)
-        return [timezone.make_aware(start + step * (i + 1), zone) for i in range(count)]
+        dates = []
+        for i in range(count):
+            try:
+                dates.append(timezone.make_aware(start + step * (i + 1), zone))
+            except OverflowError:
+                break  # a meeting saved near the year 9999 before forms refused such dates
+        return dates
 
 
 class Meeting(TimeStampedModel):

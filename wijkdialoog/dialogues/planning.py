@@ -5,6 +5,7 @@ may dispute later (who may lead a table) live here, not in forms or views.
 """
 
 from collections.abc import Iterable
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,13 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkdialoog.community.models import Membership, Neighbourhood, Organisation, Person
-from wijkdialoog.core import audit
+from wijkdialoog.core import audit, mail
 from wijkdialoog.core.audit import changed_fields
 from wijkdialoog.registrations.models import Registration
 from wijkdialoog.registrations.tasks import send_meeting_cancelled
 from wijkdialoog.registrations.waiting_list import promote_from_waiting_list
 
 from .models import Meeting, Series, Table, Venue
+from .tasks import send_table_assignment
 
 VENUE_FIELDS = (
     "name",
@@ -312,6 +314,7 @@ def save_table(
             audit.record(actor=actor, action="table.changed", subject=table, payload=changes)
     if overridden:
         _record_override(table, actor, reason)
+    _tell_new_facilitator(table, before_id=None if before is None else before.facilitator_id)
     if before is None or table.seats > before.seats:
         # New seats go to the people who have waited longest, and they are told.
         promote_from_waiting_list(meeting=meeting, actor=actor)
@@ -340,7 +343,18 @@ def assign_facilitator(
         )
     if reason:
         _record_override(table, actor, reason)
+    _tell_new_facilitator(table, before_id=before)
     return table
+
+
+def _tell_new_facilitator(table: Table, *, before_id: int | None) -> None:
+    """A new person at the head of the table gets the table, the meeting, the guide and a link
+    into facilitator mode; once the change is committed, so a refused save mails nobody."""
+    if table.facilitator_id is None or table.facilitator_id == before_id:
+        return
+    if mail.is_suppressed():
+        return  # the demo data: nobody to mail
+    transaction.on_commit(partial(send_table_assignment.enqueue, table.pk, table.facilitator_id))
 
 
 @transaction.atomic

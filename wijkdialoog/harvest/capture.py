@@ -20,6 +20,7 @@ from wijkdialoog.methods.models import Phase
 
 from .kinds import CardKind
 from .models import Card, Evaluation, Photo
+from .photo_metadata import without_metadata
 
 Publication = Card.Publication
 Status = Card.Status
@@ -222,7 +223,8 @@ def add_photo(
             client_id=client_id,
             meeting=table.meeting,
             table=table,
-            image=image,
+            # Where and with what it was taken stays on the phone.
+            image=without_metadata(image),
             caption=(caption or "").strip(),
             publication=publication,
             created_by=actor if getattr(actor, "is_authenticated", False) else None,

@@ -139,9 +139,21 @@ class ParticipantCardForm(_CardFields):
         self.fields["kind"].label = _("What is it?")
 
 
+class PhotoField(forms.ImageField):
+    """An image that Pillow can open; the type is checked on the content, in plain words, not
+    on the name against Django's list of every extension Pillow knows."""
+
+    default_validators = []
+    default_error_messages = {
+        "invalid_image": _("Send a photo as JPEG, PNG or WebP."),
+        "empty": _("This file is empty. Choose a photo."),
+        "required": _("Choose a photo."),
+    }
+
+
 class PhotoForm(Form):
     client_id = forms.UUIDField(widget=forms.HiddenInput)
-    image = forms.ImageField(
+    image = PhotoField(
         label=_("Photo"),
         help_text=_("A photo of a flip-chart or of paper cards. JPEG, PNG or WebP, at most 10 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": PHOTO_ACCEPT}),

@@ -15,8 +15,18 @@ from sesame.backends import ModelBackend as SesameBackend
 from wijkdialoog.core.access import require
 
 from ..access import has_role, roles_by_organisation
-from ..forms import LoginForm, MagicLinkForm, PasswordForm
-from ..magic_links import INVITATION_MAX_AGE, INVITATION_SCOPE, LOGIN_SCOPE, user_for_link
+from ..forms import LoginForm, MagicLinkForm, PasswordChangeWithOldForm, PasswordForm
+from ..magic_links import (
+    ASSIGNMENT_MAX_AGE,
+    ASSIGNMENT_SCOPE,
+    INVITATION_MAX_AGE,
+    INVITATION_SCOPE,
+    LOGIN_SCOPE,
+    forget_fresh_link_login,
+    has_fresh_link_login,
+    mark_fresh_link_login,
+    user_for_link,
+)
 from ..tasks import send_magic_link
 from ..training import training_overview
 
@@ -69,7 +79,7 @@ def _safe_next(request, value):
 
 
 @require_http_methods(["GET", "POST"])
-def magic_link_open(request, *, invitation=False):
+def magic_link_open(request, *, invitation=False, assignment=False):
     """GET shows a button; only the POST uses the link, so mail scanners cannot use it up."""
     token = request.POST.get("sesame") if request.method == "POST" else request.GET.get("sesame")
     next_url = _safe_next(request, request.POST.get("next") or request.GET.get("next"))
@@ -78,15 +88,16 @@ def magic_link_open(request, *, invitation=False):
     if request.method == "POST":
         # The sesame backend itself, not authenticate(): an old or used link is no password
         # guess, so it must not count towards the password lockout of this network address.
-        user = SesameBackend().authenticate(
-            request,
-            sesame=token,
-            scope=INVITATION_SCOPE if invitation else LOGIN_SCOPE,
-            max_age=INVITATION_MAX_AGE if invitation else None,
-        )
+        scope, max_age = LOGIN_SCOPE, None
+        if invitation:
+            scope, max_age = INVITATION_SCOPE, INVITATION_MAX_AGE
+        elif assignment:
+            scope, max_age = ASSIGNMENT_SCOPE, ASSIGNMENT_MAX_AGE
+        user = SesameBackend().authenticate(request, sesame=token, scope=scope, max_age=max_age)
         if user is None:
             return render(request, "community/magic_link_invalid.html", status=400)
         login(request, user, backend=SESAME_BACKEND)
+        mark_fresh_link_login(request)
         if invitation and not user.has_usable_password() and has_role(user, "organiser"):
             messages.info(request, _("Welcome! Choose a password so you can also log in with it."))
             return redirect("set-password")
@@ -109,11 +120,21 @@ def after_login(request):
 
 @require_http_methods(["GET", "POST"])
 def set_password(request):
+    """A new password needs the current one, or a login link used in the last few minutes:
+    a session left open on a shared computer is not enough to take over the login."""
     require(request, "community.set_own_password")
-    form = PasswordForm(request.user, request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    data = request.POST if request.method == "POST" else None
+    if has_fresh_link_login(request):
+        form = PasswordForm(request.user, data)
+    elif request.user.has_usable_password():
+        form = PasswordChangeWithOldForm(request.user, data)
+    else:
+        # No password to prove it with: a fresh login link is the proof, and brings you back.
+        return render(request, "community/set_password.html", {"form": None})
+    if data is not None and form.is_valid():
         form.save()
         update_session_auth_hash(request, form.user)
+        forget_fresh_link_login(request)
         messages.success(request, _("Your password has been saved."))
         return redirect("after-login")
     return render(request, "community/set_password.html", {"form": form})
