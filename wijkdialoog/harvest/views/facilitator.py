@@ -52,6 +52,7 @@ def _run_page(request, table, *, card_form=None, status=200):
         "people": people,
         "show_needs": request.user.has_perm("harvest.see_needs_at_table", table),
         "checked_in": sum(1 for registration in people if registration.checked_in_at),
+        "with_needs": [registration for registration in people if registration.access_needs],
     }
     if run is None or run.started_at is None:
         try:
