@@ -109,3 +109,26 @@ def test_the_facilitator_runs_the_table_one_handed_on_a_phone(phone, facilitator
     phone.click("#timer-toggle")
     expect(phone.locator("#phase-timer")).to_have_attribute("data-paused", "no")
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_without_a_connection_a_tap_on_next_phase_says_so_and_works_once_back(
+    phone, facilitator, neighbourhood
+):
+    table, _people = table_for(facilitator, neighbourhood)
+    running.start_run(table=table, actor=facilitator.person.user)
+    phone.log_in(facilitator.person.user)
+    phone.goto(reverse("table-run", args=[table.pk]))
+    message = phone.locator("#run-connection")
+    assert not message.is_visible()
+
+    phone.context.set_offline(True)
+    phone.click("#next-phase")
+    expect(message).to_contain_text("Geen verbinding")
+    assert in_view(phone, "#run-connection")
+    assert phone.locator("#phase-heading").inner_text() == "Opening"
+
+    phone.context.set_offline(False)
+    phone.click("#next-phase")
+    expect(phone.locator("#phase-heading")).to_have_text("Kennismaken")
+    expect(message).to_be_empty()
+    assert TableRun.objects.get(table=table).phase_position == 2
