@@ -64,14 +64,20 @@ def test_the_facilitator_runs_a_table_from_opening_to_closing_on_a_phone(
             phone.locator(f"#turn-{person.pk}[aria-pressed=true]").wait_for()
         add_card(phone, f"Kaart uit ronde {number}")
         if number < len(names):
-            phone.click_and_wait("#next-phase")
+            # The next phase takes the place of this one, without loading the page.
+            phone.click("#next-phase")
+            expect(phone.locator("#phase-heading")).to_have_text(names[number])
             # A new round: nobody has spoken yet.
             assert phone.locator(".wd-turn[aria-pressed=true]").count() == 0
 
-    # A personal action for Bram in the last phase.
-    phone.select_option("#id_kind", "action")
-    phone.select_option("#id_owner", str(bram.pk))
+    # A personal action for Bram in the last phase: two taps on chips.
+    phone.click("label[for=id_kind_0]")
+    assert phone.locator("#id_kind_0").get_attribute("value") == "action"
+    phone.click(f"#id_person_field label:text-is('{bram.person.first_name}')")
     add_card(phone, "Ik maak een buurt-appgroep")
+    # Ready for the next card: "no name" again, the kind stays.
+    assert phone.locator("#id_person_0").is_checked()
+    assert phone.locator("#id_kind_0").is_checked()
     # Undo a turn tapped by mistake.
     phone.click(f"#turn-{anna.pk}")
     phone.locator(f"#turn-{anna.pk}[aria-pressed=false]").wait_for()

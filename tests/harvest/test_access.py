@@ -35,6 +35,7 @@ def pages(table, run, people, card):
         ("get", reverse("table-run", args=[table.pk]), None),
         ("post", reverse("table-run-start", args=[table.pk]), {}),
         ("post", reverse("table-run-phase", args=[table.pk]), {"direction": "next"}),
+        ("post", reverse("table-run-timer", args=[table.pk]), {"action": "pause"}),
         (
             "post",
             reverse("table-run-turn", args=[table.pk, people[0].pk]),

@@ -29,7 +29,6 @@ def card_data(**values):
         "client_id": str(uuid.uuid4()),
         "kind": "experience",
         "text": "Toen de straat samen de sneeuw ruimde.",
-        "first_name": "Anna",
         "publication": "public",
     }
     data.update(values)
@@ -210,25 +209,32 @@ def test_a_personal_action_is_linked_to_the_person_at_the_table(fenna, run, peop
     bram = people[1]
     url = reverse("table-run-card", args=[run.table.pk])
 
-    fenna.post(url, card_data(kind="action", text="Ik bel mijn buren", owner=str(bram.pk)))
+    fenna.post(url, card_data(kind="action", text="Ik bel mijn buren", person=str(bram.pk)))
     action = Card.objects.get()
     assert action.owner == bram.person
+    assert action.first_name == "Bram"
     assert action.shared is False
 
-    response = fenna.post(url, card_data(kind="idea", owner=str(bram.pk)), **JSON)
-    assert response.status_code == 400
-    assert "owner" in response.json()["errors"]
+    # Another kind of card carries the name of who said it, but belongs to nobody.
+    response = fenna.post(url, card_data(kind="idea", person=str(bram.pk)), **JSON)
+    assert response.status_code == 201
+    idea = Card.objects.get(kind="idea")
+    assert idea.first_name == "Bram"
+    assert idea.owner is None
 
 
 def test_the_kinds_of_the_current_phase_come_first_and_all_kinds_are_there(fenna, run, facilitator):
     running.go_to_phase(run=run, direction="next", actor=facilitator.person.user)
     html = fenna.get(reverse("table-run", args=[run.table.pk])).content.decode()
-    select = html[html.index('name="kind"') : html.index("</select>", html.index('name="kind"'))]
+    start = html.index('id="id_kind_field"')
+    fieldset = html[start : html.index("</fieldset>", start)]
 
-    values = re.findall(r'<option value="([a-z]+)"', select)
+    values = re.findall(r'type="radio" name="kind" value="([a-z]+)"', fieldset)
     assert values[:2] == ["value", "quote"]
     assert len(values) == 10
-    assert select.count("<optgroup") == 2
+    # The others are folded away, and the first kind of this phase is chosen.
+    assert fieldset.index("<details") > fieldset.index('value="quote"')
+    assert re.search(r'value="value"[^>]*checked', fieldset)
 
 
 def test_participants_cards_wait_in_a_list_and_are_not_among_the_cards(fenna, run):

@@ -99,34 +99,57 @@ class _CardFields(Form):
 
 
 class CardForm(_CardFields):
-    """A card captured by the facilitator or harvester."""
+    """A card captured by the facilitator or harvester, with one hand: the kinds and the people
+    at the table are chips to tap (radio buttons), not lists to scroll."""
 
-    owner = forms.ChoiceField(
-        label=_("Whose step is it?"),
+    kind = forms.ChoiceField(
+        label=_("Kind of card"), widget=forms.RadioSelect, template_name="harvest/forms/chips.html"
+    )
+    person = forms.ChoiceField(
+        label=_("Who said it?"),
         required=False,
+        widget=forms.RadioSelect,
+        template_name="harvest/forms/chips.html",
         help_text=_(
-            "Only for a personal action. It stays private to this person until they share it."
+            "The name is shown only when the person agrees (public, with first name). "
+            "A personal action stays private to this person until they share it."
         ),
     )
+    # The name comes from the people at the table, so the free text field is not there.
+    first_name = None
 
-    field_order = ["kind", "text", "first_name", "owner", "publication"]
+    field_order = ["kind", "text", "person", "publication"]
 
     def __init__(self, *args, people=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.people = {str(r.pk): r for r in people}
-        self.fields["owner"].choices = [("", _("Nobody in particular"))] + [
+        kind = self.fields["kind"]
+        first = [k for k in (self.phase.card_kinds if self.phase else []) if k in CardKind.values]
+        labels = dict(CardKind.choices)
+        kind.choices = [(k, labels[k]) for k in first] + [
+            (k, labels[k]) for k in CardKind.values if k not in first
+        ]
+        # The chip template shows these first and folds the other kinds away.
+        kind.first_kinds = first
+        kind.initial = first[0] if first else CardKind.EXPERIENCE
+        self.fields["person"].choices = [("", _("No name"))] + [
             (key, r.person.first_name) for key, r in self.people.items()
         ]
+        self.fields["person"].initial = ""
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("owner") and cleaned.get("kind") != CardKind.PERSONAL_ACTION:
-            self.add_error("owner", _("Only a personal action belongs to someone."))
-        return cleaned
+    def chosen(self):
+        return self.people.get(self.cleaned_data.get("person") or "")
+
+    def chosen_first_name(self) -> str:
+        registration = self.chosen()
+        return registration.person.first_name if registration else ""
 
     def owner_person(self):
-        registration = self.people.get(self.cleaned_data.get("owner") or "")
-        return registration.person if registration else None
+        """Whose step a personal action is; other kinds of card belong to nobody."""
+        registration = self.chosen()
+        if registration is None or self.cleaned_data.get("kind") != CardKind.PERSONAL_ACTION:
+            return None
+        return registration.person
 
 
 class ParticipantCardForm(_CardFields):

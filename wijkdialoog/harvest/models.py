@@ -21,7 +21,8 @@ def new_participant_token() -> str:
 
 class TableRun(TimeStampedModel):
     """The conversation at one table as the facilitator runs it: the method, the current phase
-    and when it started (for the quiet timer), the closing note."""
+    and when it started (for the quiet timer, which can be paused and extended), the closing
+    note."""
 
     table = models.OneToOneField(
         Table, verbose_name=_("table"), on_delete=models.CASCADE, related_name="run"
@@ -31,6 +32,9 @@ class TableRun(TimeStampedModel):
     )
     phase_position = models.PositiveSmallIntegerField(_("current phase"), default=0)
     phase_started_at = models.DateTimeField(_("phase started at"), null=True, blank=True)
+    # The timer of the current phase, kept here so that it survives a reload or another phone.
+    timer_paused_at = models.DateTimeField(_("timer paused at"), null=True, blank=True)
+    extra_minutes = models.PositiveSmallIntegerField(_("minutes added to this phase"), default=0)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     closing_note = models.TextField(_("closing note of the facilitator"), blank=True)

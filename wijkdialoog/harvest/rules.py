@@ -19,12 +19,24 @@ def is_facilitator_or_harvester_of_table(user, table):
 
 
 @rules.predicate
+def is_facilitator_of_table(user, table):
+    if table is None or table.facilitator_id is None or not user.is_authenticated:
+        return False
+    return (
+        has_role(user, "facilitator", table)
+        and user.persons.filter(pk=table.facilitator_id).exists()
+    )
+
+
+@rules.predicate
 def is_published_meeting(user, meeting):
     return meeting is not None and meeting.is_published
 
 
 # A facilitator opens only their own table; organisers may open any table of their organisation.
 rules.add_perm("harvest.run_table", is_facilitator_or_harvester_of_table | is_organiser_of_subject)
+# Access needs are health data: the facilitator of the table (not the harvester) and organisers.
+rules.add_perm("harvest.see_needs_at_table", is_facilitator_of_table | is_organiser_of_subject)
 rules.add_perm("harvest.enter_paper_cards", is_organiser_of_subject)
 rules.add_perm("harvest.view_internal_cards", is_organiser_of_subject)
 rules.add_perm("harvest.view_wall", is_published_meeting | is_organiser_of_subject)

@@ -27,6 +27,9 @@ from wijkdialoog.registrations.models import Registration
 from .models import TableRun, Turn
 
 NEXT, PREVIOUS = "next", "previous"
+EXTEND_MINUTES = 5
+# Enough for any real table; a stuck thumb cannot push the timer into the next day.
+MAX_EXTRA_MINUTES = 120
 
 
 def method_for_run(table: Table) -> Method:
@@ -67,11 +70,13 @@ def current_phase(run: TableRun, phases: list[Phase]) -> Phase | None:
 @dataclass(frozen=True)
 class PhaseClock:
     """The quiet timer: when the phase should end and how many minutes are left (negative when
-    the table takes longer, which is fine)."""
+    the table takes longer, which is fine). A paused clock stands still at the pause."""
 
     ends_at: datetime.datetime
     minutes_left: int
     now: datetime.datetime
+    paused: bool = False
+    extra_minutes: int = 0
 
     @property
     def is_over(self) -> bool:
@@ -81,16 +86,28 @@ class PhaseClock:
     def minutes_over(self) -> int:
         return max(0, -self.minutes_left)
 
+    @property
+    def can_extend(self) -> bool:
+        return self.extra_minutes + EXTEND_MINUTES <= MAX_EXTRA_MINUTES
+
 
 def phase_clock(run: TableRun, phase: Phase | None, now=None) -> PhaseClock | None:
     if phase is None or run.phase_started_at is None or run.closed_at is not None:
         return None
     now = now or timezone.now()
-    ends_at = run.phase_started_at + datetime.timedelta(minutes=phase.minutes)
-    seconds = (ends_at - now).total_seconds()
+    minutes = phase.minutes + run.extra_minutes
+    ends_at = run.phase_started_at + datetime.timedelta(minutes=minutes)
+    # While paused, the time left is what it was at the pause.
+    seconds = (ends_at - (run.timer_paused_at or now)).total_seconds()
     # "About 12 minutes left" rounds up while time remains, down once it is over.
-    minutes = math.ceil(seconds / 60) if seconds > 0 else -math.floor(-seconds / 60)
-    return PhaseClock(ends_at=ends_at, minutes_left=minutes, now=now)
+    left = math.ceil(seconds / 60) if seconds > 0 else -math.floor(-seconds / 60)
+    return PhaseClock(
+        ends_at=ends_at,
+        minutes_left=left,
+        now=now,
+        paused=run.timer_paused_at is not None,
+        extra_minutes=run.extra_minutes,
+    )
 
 
 def _lock(run: TableRun) -> TableRun:
@@ -166,13 +183,92 @@ def go_to_phase(
         return run
     target = phases[index]
     run.phase_position = target.position
+    # Each phase starts with its own minutes, running.
     run.phase_started_at = timezone.now()
-    run.save(update_fields=["phase_position", "phase_started_at", "updated_at"])
+    run.timer_paused_at = None
+    run.extra_minutes = 0
+    run.save(
+        update_fields=[
+            "phase_position",
+            "phase_started_at",
+            "timer_paused_at",
+            "extra_minutes",
+            "updated_at",
+        ]
+    )
     audit.record(
         actor=actor,
         action="table_run.phase_changed",
         subject=run,
         payload={"from": phase.position, "to": target.position},
+    )
+    return run
+
+
+def _running_run(run: TableRun) -> TableRun:
+    run = _lock(run)
+    if run.started_at is None:
+        raise ValidationError(_("Start the conversation first."), code="not_started")
+    if run.closed_at is not None:
+        raise ValidationError(_("This conversation has been closed."), code="closed")
+    return run
+
+
+@transaction.atomic
+def pause_timer(*, run: TableRun, actor) -> TableRun:
+    """Stop the phase timer, for a break or a conversation that needs its time. Pausing a
+    paused timer changes nothing."""
+    run = _running_run(run)
+    if run.timer_paused_at is not None:
+        return run
+    run.timer_paused_at = timezone.now()
+    run.save(update_fields=["timer_paused_at", "updated_at"])
+    audit.record(
+        actor=actor,
+        action="table_run.timer_paused",
+        subject=run,
+        payload={"phase": run.phase_position},
+    )
+    return run
+
+
+@transaction.atomic
+def resume_timer(*, run: TableRun, actor) -> TableRun:
+    """Let the timer run on from where it was paused: the pause does not count."""
+    run = _running_run(run)
+    if run.timer_paused_at is None:
+        return run
+    now = timezone.now()
+    run.phase_started_at += now - run.timer_paused_at
+    run.timer_paused_at = None
+    run.save(update_fields=["phase_started_at", "timer_paused_at", "updated_at"])
+    audit.record(
+        actor=actor,
+        action="table_run.timer_resumed",
+        subject=run,
+        payload={"phase": run.phase_position},
+    )
+    return run
+
+
+@transaction.atomic
+def extend_timer(*, run: TableRun, actor, from_extra: int | None = None) -> TableRun:
+    """Give the current phase five more minutes. With `from_extra` (the extra minutes the
+    facilitator saw when tapping), a tap that arrives twice adds the minutes once."""
+    run = _running_run(run)
+    if from_extra is not None and from_extra != run.extra_minutes:
+        return run
+    if run.extra_minutes + EXTEND_MINUTES > MAX_EXTRA_MINUTES:
+        raise ValidationError(
+            _("This phase cannot get more time. Go on to the next phase."), code="too_long"
+        )
+    run.extra_minutes += EXTEND_MINUTES
+    run.save(update_fields=["extra_minutes", "updated_at"])
+    audit.record(
+        actor=actor,
+        action="table_run.timer_extended",
+        subject=run,
+        payload={"phase": run.phase_position, "extra_minutes": run.extra_minutes},
     )
     return run
 
@@ -261,6 +357,7 @@ def reopen_run(*, run: TableRun, actor) -> TableRun:
         return run
     run.closed_at = None
     run.phase_started_at = timezone.now()
-    run.save(update_fields=["closed_at", "phase_started_at", "updated_at"])
+    run.timer_paused_at = None
+    run.save(update_fields=["closed_at", "phase_started_at", "timer_paused_at", "updated_at"])
     audit.record(actor=actor, action="table_run.reopened", subject=run)
     return run

@@ -2,7 +2,7 @@
 and a person's own actions on their registration page."""
 
 from django import template
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -34,40 +34,66 @@ def timer_text(minutes_left: int) -> str:
 
 @register.inclusion_tag("harvest/includes/phase_timer.html")
 def phase_timer(clock):
-    """{% phase_timer clock %}: "about 12 minutes left", kept current by run-timer.js."""
+    """{% phase_timer clock %}: "about 12 minutes left", kept current by run-timer.js (which
+    leaves a paused timer alone)."""
+    text = timer_text(clock.minutes_left) if clock else ""
+    if clock and clock.paused:
+        text = _("Paused: %(time)s") % {"time": text}
     return {
         "clock": clock,
-        "text": timer_text(clock.minutes_left) if clock else "",
+        "text": text,
         "texts": {key: str(value) for key, value in TIMER_TEXTS.items()},
     }
+
+
+PAST_TABLES_SHOWN = 10
+
+
+def _tables_of(user):
+    """The tables this user facilitates or harvests, at meetings that were not cancelled, where
+    they still hold the role (or are an organiser)."""
+    if not getattr(user, "is_authenticated", False):
+        return Table.objects.none()
+    person_ids = list(user.persons.values_list("pk", flat=True))
+    return Table.objects.filter(
+        Q(facilitator_id__in=person_ids) | Q(harvester_id__in=person_ids),
+        meeting__cancelled_at__isnull=True,
+    ).select_related("meeting__series__neighbourhood", "meeting__venue", "run")
+
+
+def _allowed(user, tables) -> list:
+    from wijkdialoog.community.access import has_role
+
+    return [
+        table
+        for table in tables
+        if has_role(user, "facilitator", table) or has_role(user, "organiser", table)
+    ]
+
+
+def _start_of_today():
+    return timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 @register.simple_tag
 def my_tables(user):
     """{% my_tables user as tables %}: the tables this user facilitates or harvests at meetings
     of today and later, with what they may open."""
-    from wijkdialoog.community.access import has_role
+    tables = _tables_of(user).filter(meeting__ends_at__gte=_start_of_today())
+    return _allowed(user, tables.order_by("meeting__starts_at", "number"))
 
-    if not getattr(user, "is_authenticated", False):
-        return []
-    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
-    person_ids = list(user.persons.values_list("pk", flat=True))
-    if not person_ids:
-        return []
+
+@register.simple_tag
+def my_past_tables(user):
+    """{% my_past_tables user as tables %}: the latest tables this user ran, newest first, with
+    how many cards they harvested."""
     tables = (
-        Table.objects.filter(
-            Q(facilitator_id__in=person_ids) | Q(harvester_id__in=person_ids),
-            meeting__cancelled_at__isnull=True,
-            meeting__ends_at__gte=today,
-        )
-        .select_related("meeting__series__neighbourhood", "meeting__venue", "run")
-        .order_by("meeting__starts_at", "number")
+        _tables_of(user)
+        .filter(meeting__ends_at__lt=_start_of_today())
+        .annotate(card_count=Count("cards"))
+        .order_by("-meeting__starts_at", "number")
     )
-    return [
-        table
-        for table in tables
-        if has_role(user, "facilitator", table) or has_role(user, "organiser", table)
-    ]
+    return _allowed(user, tables[:PAST_TABLES_SHOWN])
 
 
 @register.simple_tag

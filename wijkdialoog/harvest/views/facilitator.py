@@ -45,7 +45,15 @@ def _refusal(request, error: ValidationError) -> None:
 def _run_page(request, table, *, card_form=None, status=200):
     run = _run_of(table)
     people = list(running.people_at_table(table))
-    context = {"table": table, "meeting": table.meeting, "run": run, "people": people}
+    context = {
+        "table": table,
+        "meeting": table.meeting,
+        "run": run,
+        "people": people,
+        "show_needs": request.user.has_perm("harvest.see_needs_at_table", table),
+        "checked_in": sum(1 for registration in people if registration.checked_in_at),
+        "with_needs": [registration for registration in people if registration.access_needs],
+    }
     if run is None or run.started_at is None:
         try:
             method = running.method_for_run(table)
@@ -124,7 +132,36 @@ def table_run_phase(request, pk):
         )
     except ValidationError as error:
         _refusal(request, error)
-    return _back(table)
+    # Back to the new phase, not to the top of the page.
+    return _back(table, "phase")
+
+
+TIMER_ACTIONS = {
+    "pause": running.pause_timer,
+    "resume": running.resume_timer,
+    "extend": running.extend_timer,
+}
+
+
+@require_POST
+def table_run_timer(request, pk):
+    """Pause the phase timer, let it run again, or give the phase five more minutes."""
+    table = get_table_for_facilitator(request, pk)
+    run = _started_run(table)
+    action = TIMER_ACTIONS.get(request.POST.get("action", ""))
+    if action is None:
+        return HttpResponse(status=400)
+    extra = {}
+    if action is running.extend_timer:
+        try:
+            extra["from_extra"] = int(request.POST.get("from_extra", ""))
+        except ValueError:
+            extra["from_extra"] = None
+    try:
+        action(run=run, actor=request.user, **extra)
+    except ValidationError as error:
+        _refusal(request, error)
+    return _back(table, "phase")
 
 
 @require_POST
@@ -168,7 +205,7 @@ def table_run_card(request, pk):
                 kind=data["kind"],
                 text=data["text"],
                 phase=data["phase_id"],
-                first_name=data["first_name"],
+                first_name=form.chosen_first_name(),
                 publication=data["publication"],
                 source=Card.Source.FACILITATOR,
                 actor=request.user,
@@ -313,6 +350,7 @@ urlpatterns = [
     path("tafel/<int:pk>/", table_run, name="table-run"),
     path("tafel/<int:pk>/starten/", table_run_start, name="table-run-start"),
     path("tafel/<int:pk>/ronde/", table_run_phase, name="table-run-phase"),
+    path("tafel/<int:pk>/klok/", table_run_timer, name="table-run-timer"),
     path("tafel/<int:pk>/beurt/<int:registration>/", table_run_turn, name="table-run-turn"),
     path("tafel/<int:pk>/kaart/", table_run_card, name="table-run-card"),
     path("tafel/<int:pk>/kaart/<int:card>/beoordelen/", table_run_review, name="table-run-review"),

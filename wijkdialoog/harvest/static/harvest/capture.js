@@ -252,12 +252,16 @@
       return queue;
     });
     // Ready for the next card: the text and name go, the kind and publication stay.
-    ["text", "first_name", "owner"].forEach(function (name) {
+    ["text", "first_name"].forEach(function (name) {
       var field = form.querySelector("[name=" + name + "]");
       if (field) {
         field.value = "";
       }
     });
+    var noName = form.querySelector("input[type=radio][name=person][value='']");
+    if (noName) {
+      noName.checked = true;
+    }
     text.focus();
     delay = FIRST_DELAY;
     render();
