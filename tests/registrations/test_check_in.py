@@ -16,8 +16,12 @@ Status = Registration.Status
 
 
 @pytest.fixture
-def meeting(neighbourhood):
-    return make_meeting(neighbourhood, seats=(4, 4), days=0)
+def meeting(neighbourhood, facilitator):
+    """Starting now, with the facilitator persona at table 1 (who else may check in is tested
+    in test_check_in_access.py)."""
+    meeting = make_meeting(neighbourhood, seats=(4, 4), days=0)
+    meeting.tables.filter(number=1).update(facilitator=facilitator.person)
+    return meeting
 
 
 def page_url(meeting):
@@ -257,7 +261,7 @@ ALLOWED = {"organiser", "facilitator"}
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-def test_organisers_and_facilitators_check_people_in(meeting, persona, client_for):
+def test_organisers_and_the_facilitator_of_a_table_check_people_in(meeting, persona, client_for):
     person = make_registration(meeting, "Anneke")
     client = client_for(persona)
     requests = [

@@ -1,6 +1,7 @@
 """Check-in at the door: who came, by a button or the code from the confirmation mail, and
 people who walk in without registering (they get a seat at a table with room)."""
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -31,6 +32,28 @@ Source = Registration.Source
 # Consent at the door is asked out loud; this marks it apart from the online statement versions.
 VERBAL_CONSENT_VERSION = "verbal-at-door"
 _NOT_CODE = re.compile(r"[\s\-–—_.]+")
+
+
+def check_in_dates(meeting: Meeting) -> tuple[datetime.date, datetime.date]:
+    """The first and last local date (Europe/Amsterdam, the organisation's zone) on which the
+    people at the tables may check people in: the day before until the day after."""
+    zone = timezone.get_default_timezone()
+    day = datetime.timedelta(days=1)
+    return (
+        timezone.localdate(meeting.starts_at, zone) - day,
+        timezone.localdate(meeting.ends_at, zone) + day,
+    )
+
+
+def in_check_in_window(meeting: Meeting, now: datetime.datetime | None = None) -> bool:
+    first, last = check_in_dates(meeting)
+    today = timezone.localdate(now or timezone.now(), timezone.get_default_timezone())
+    return first <= today <= last
+
+
+def check_in_window_has_opened(meeting: Meeting, now=None) -> bool:
+    first, _last = check_in_dates(meeting)
+    return timezone.localdate(now or timezone.now(), timezone.get_default_timezone()) >= first
 
 
 def normalise_code(raw: str) -> str:

@@ -146,19 +146,23 @@ def _check_in_page(request, meeting, *, code_form=None, walk_in_form=None):
         if code:
             matches |= Q(check_in_code__startswith=code)
         registrations = registrations.filter(matches)
+    context = {
+        "meeting": meeting,
+        "registrations": registrations,
+        "query": query,
+        "can_change": request.user.has_perm("registrations.check_in", meeting),
+    }
+    if request.htmx and request.htmx.target == "check-in-results":
+        # Typing in the search box: only the list changes.
+        return render(request, "registrations/includes/check_in_list.html", context)
     seats = sum(table.seats for table in meeting.tables.all())
-    return render(
-        request,
-        "registrations/check_in.html",
-        {
-            "meeting": meeting,
-            "registrations": registrations,
-            "query": query,
-            "counts": check_in.door_counts(meeting, seats),
-            "code_form": code_form or CodeForm(),
-            "walk_in_form": walk_in_form or WalkInForm(),
-        },
+    context.update(
+        counts=check_in.door_counts(meeting, seats),
+        window=check_in.check_in_dates(meeting),
+        code_form=code_form or CodeForm(),
+        walk_in_form=walk_in_form or WalkInForm(),
     )
+    return render(request, "registrations/check_in.html", context)
 
 
 def _back_to_check_in(request, meeting, registration=None):
@@ -173,7 +177,7 @@ def _back_to_check_in(request, meeting, registration=None):
 
 @require_GET
 def check_in_page(request, pk):
-    meeting = _meeting(request, pk, "registrations.check_in")
+    meeting = _meeting(request, pk, "registrations.view_check_in")
     return _check_in_page(request, meeting)
 
 
