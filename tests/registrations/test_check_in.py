@@ -237,12 +237,46 @@ def test_the_search_finds_people_by_first_name_or_code(meeting, client_for):
     assert [r.pk for r in by_code.context["registrations"]] == [anneke.pk]
 
 
+def test_after_a_wrong_code_the_search_still_goes_to_the_check_in_page(meeting, client_for):
+    anneke = make_registration(meeting, "Anneke")
+    client = client_for("facilitator")
+    wrong = client.post(code_url(meeting), {"code": "ZZZZZZ"})
+    html = wrong.content.decode()
+    # The search form used to have no action, so it went to the code URL: a blank 405.
+    assert f'<form method="get" action="{page_url(meeting)}"' in html
+    found = client.get(page_url(meeting), {"q": "anne"})
+    assert [r.pk for r in found.context["registrations"]] == [anneke.pk]
+
+
+def test_typing_in_the_search_box_returns_only_the_list(meeting, client_for):
+    anneke = make_registration(meeting, "Anneke", access_needs="Rolstoel")
+    make_registration(meeting, "Mohamed")
+    response = client_for("facilitator").get(
+        page_url(meeting),
+        {"q": "ann"},
+        headers={"HX-Request": "true", "HX-Target": "check-in-results"},
+    )
+    html = response.content.decode()
+    assert "<html" not in html
+    assert f'id="registration-{anneke.pk}"' in html
+    assert "Mohamed" not in html
+    assert "Rolstoel" in html
+    assert '<input type="hidden" name="q" value="ann">' in html
+
+
+def test_the_search_box_filters_as_you_type_and_works_without_javascript(meeting, client_for):
+    html = client_for("organiser").get(page_url(meeting)).content.decode()
+    assert 'hx-trigger="input changed delay:300ms, search"' in html
+    assert 'hx-target="#check-in-results"' in html
+    assert 'id="check-in-results"' in html
+
+
 def test_the_page_uses_the_same_number_of_queries_for_many_people(
     neighbourhood, client_for, django_assert_max_num_queries
 ):
-    small = make_meeting(neighbourhood, seats=(6,))
+    small = make_meeting(neighbourhood, seats=(6,), days=0)
     fill(small, 2)
-    large = make_meeting(neighbourhood, seats=(8,) * 8)
+    large = make_meeting(neighbourhood, seats=(8,) * 8, days=0)
     people = fill(large, 60, start=10)
     make_registration(large, "Joke", party_lead=people[0], access_needs="Rolstoel")
     client = client_for("organiser")
