@@ -156,18 +156,49 @@ def test_a_walk_in_prefers_the_table_whose_mix_improves_most(neighbourhood, orga
     assert walk_in.table == tables[2]
 
 
-def test_a_walk_in_when_every_table_is_full_is_checked_in_without_a_table(meeting, client_for):
+def test_a_walk_in_at_a_full_meeting_gets_an_extra_seat_at_the_table_with_the_best_mix(
+    neighbourhood, client_for
+):
+    meeting = make_meeting(neighbourhood, seats=(4, 4), days=0)
+    tables = {t.number: t for t in meeting.tables.all()}
+    ages = {1: ["75+", "75+", "55-74", "75+"], 2: ["18-34", "35-54", "u18", "55-74"]}
+    for number, group in ages.items():
+        for i, age in enumerate(group):
+            make_registration(meeting, f"Gast{number}{i}", age_group=age, table=tables[number])
+    response = client_for("organiser").post(
+        walk_in_url(meeting), walk_in_data(**{"walk_in-age_group": "75+"}), follow=True
+    )
+    [message] = response.context["messages"]
+    assert message.level_tag == "success"
+    assert "Kees" in str(message)
+    assert str(tables[2]) in str(message)
+    walk_in = Registration.objects.get(person__first_name="Kees")
+    assert walk_in.table == tables[2]
+    tables[2].refresh_from_db()
+    assert tables[2].seats == 5
+    assert Registration.objects.filter(table=tables[2]).count() == 5
+    entry = AuditEntry.objects.get(action="registration.walked_in")
+    assert entry.payload["seat_added"] is True
+
+
+def test_a_walk_in_when_every_table_has_the_most_seats_is_checked_in_without_a_table(
+    neighbourhood, client_for
+):
+    meeting = make_meeting(neighbourhood, seats=(9, 9), days=0)
     tables = list(meeting.tables.all())
-    for i, person in enumerate(fill(meeting, 8)):
+    for i, person in enumerate(fill(meeting, 18)):
         person.table = tables[i % 2]
         person.save()
     response = client_for("organiser").post(walk_in_url(meeting), walk_in_data(), follow=True)
-    assert [m.level_tag for m in response.context["messages"]] == ["warning"]
+    [message] = response.context["messages"]
+    assert message.level_tag == "warning"
+    assert "9" in str(message)
     walk_in = Registration.objects.get(person__first_name="Kees")
     assert walk_in.table is None
     assert walk_in.checked_in_at is not None
     for table in tables:
-        assert Registration.objects.filter(table=table).count() == table.seats
+        table.refresh_from_db()
+        assert table.seats == 9
 
 
 def test_a_walk_in_who_is_known_by_email_keeps_their_record(meeting, organiser, neighbourhood):
