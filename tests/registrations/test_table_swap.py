@@ -92,9 +92,9 @@ def test_people_at_the_same_table_or_without_a_table_cannot_swap(full, organiser
         ("en", 4, 1, "Table 1 is full. 1 seat is needed."),
         ("en", 3, 2, "Table 1 has only 1 free seat. 2 seats are needed."),
         ("en", 2, 3, "Table 1 has only 2 free seats. 3 seats are needed."),
-        ("nl", 4, 1, "Tafel 1 is vol. Er is 1 plek nodig."),
-        ("nl", 3, 2, "Tafel 1 heeft nog maar 1 vrije plek. Er zijn 2 plekken nodig."),
-        ("nl", 2, 3, "Tafel 1 heeft nog maar 2 vrije plekken. Er zijn 3 plekken nodig."),
+        ("nl", 4, 1, "Tafel 1 is vol. Er is 1 plaats nodig."),
+        ("nl", 3, 2, "Tafel 1 heeft nog maar 1 vrije plaats. Er zijn 2 plaatsen nodig."),
+        ("nl", 2, 3, "Tafel 1 heeft nog maar 2 vrije plaatsen. Er zijn 3 plaatsen nodig."),
     ],
 )
 def test_the_no_room_message_uses_the_right_plural(full, language, taken, needed, expected):
