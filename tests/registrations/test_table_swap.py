@@ -138,14 +138,15 @@ def test_the_swap_page_lists_only_people_at_other_tables(full, client_for):
         assert f'id="swap-{people[name].pk}"' not in html
 
 
-def test_a_refused_swap_comes_back_to_the_division_with_the_reason(full, client_for):
+def test_a_refused_swap_stays_on_the_choice_with_the_reason(full, client_for):
     meeting, one, two, people = full
     response = client_for("organiser").post(
-        swap_url(meeting, people["anneke"]), {"other": people["dirk"].pk}, follow=True
+        swap_url(meeting, people["anneke"]), {"other": people["dirk"].pk}
     )
-    [message] = response.context["messages"]
-    assert message.level_tag == "error"
-    assert "Anneke" in str(message)
+    assert response.status_code == 200
+    [error] = response.context["form"].errors["other"]
+    assert "Anneke" in error
+    assert 'id="swap-errors"' in response.content.decode()
     assert table_of(people["anneke"]) == one
 
 

@@ -126,7 +126,8 @@ def swap(request, pk, registration_pk):
         try:
             table_moves.swap_seats(first=registration, second=other, actor=request.user)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            # Stay on the choice: the organiser picks someone else.
+            form.add_error("other", error)
         else:
             messages.success(
                 request,
@@ -139,7 +140,13 @@ def swap(request, pk, registration_pk):
     return render(
         request,
         "registrations/table_swap.html",
-        {"meeting": meeting, "registration": registration, "others": others, "current": current},
+        {
+            "meeting": meeting,
+            "registration": registration,
+            "others": others,
+            "current": current,
+            "form": form,
+        },
     )
 
 
