@@ -136,6 +136,7 @@ def test_the_swap_page_lists_only_people_at_other_tables(full, client_for):
         assert f'id="swap-{people[name].pk}"' in html
     for name in ("anneke", "carla"):
         assert f'id="swap-{people[name].pk}"' not in html
+    assert f"Bram zit aan {one}." in html
 
 
 def test_a_refused_swap_stays_on_the_choice_with_the_reason(full, client_for):

@@ -135,8 +135,9 @@ def swap(request, pk, registration_pk):
                 % {"name": registration.person.first_name, "other": other.person.first_name},
             )
             return _back_to_division(meeting, registration)
-    current = next((s for s in plan.tables if s.table.pk == registration.table_id), None)
-    others = [s for s in plan.tables if s is not current]
+    # Not "current": base.html uses that name for the language.
+    seated_at = next((s for s in plan.tables if s.table.pk == registration.table_id), None)
+    others = [s for s in plan.tables if s is not seated_at]
     return render(
         request,
         "registrations/table_swap.html",
@@ -144,7 +145,7 @@ def swap(request, pk, registration_pk):
             "meeting": meeting,
             "registration": registration,
             "others": others,
-            "current": current,
+            "seated_at": seated_at,
             "form": form,
         },
     )
