@@ -2,6 +2,8 @@
 the message when a table has no room, in English and Dutch with proper plurals."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -155,3 +157,25 @@ def test_the_division_page_offers_a_swap_for_everyone_with_a_table(full, client_
     meeting, one, two, people = full
     html = client_for("organiser").get(reverse("table-division", args=[meeting.pk])).content
     assert swap_url(meeting, people["bram"]) in html.decode()
+
+
+def test_the_swap_page_uses_the_same_number_of_queries_for_many_people(
+    neighbourhood, client_for, django_assert_max_num_queries
+):
+    client = client_for("organiser")
+    sizes = {}
+    for count, seats in ((4, (4, 4)), (48, (8,) * 6)):
+        meeting = make_meeting(neighbourhood, seats=seats)
+        tables = list(meeting.tables.all())
+        people = [
+            make_registration(meeting, f"Gast{i}", table=tables[i % len(tables)])
+            for i in range(count)
+        ]
+        make_registration(meeting, "Joke", table=tables[1], party_lead=people[1])
+        sizes[count] = (meeting, people[0])
+    small_meeting, small_person = sizes[4]
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(swap_url(small_meeting, small_person)).status_code == 200
+    large_meeting, large_person = sizes[48]
+    with django_assert_max_num_queries(len(few)):
+        assert client.get(swap_url(large_meeting, large_person)).status_code == 200
