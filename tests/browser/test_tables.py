@@ -3,6 +3,7 @@ people are checked in by button and by code, and a walk-in gets a seat. Every pa
 checked with axe."""
 
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests.factories import make_membership, make_organisation
 from tests.registrations.table_builders import fill, make_meeting, make_registration
@@ -120,3 +121,58 @@ def test_the_division_page_works_on_a_phone(phone, db):
     phone.click_and_wait("#divide-button")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     assert phone.locator("#count-placed").inner_text() == "5"
+
+
+def test_after_a_wrong_code_the_search_filters_as_you_type_and_finds_the_person(phone, db):
+    organiser, meeting = organisation_with_meeting(seats=(4, 4), days=0)
+    facilitator = make_membership(
+        organiser.person.organisation, "facilitator", first_name="Fenna", email="f@example.org"
+    )
+    meeting.tables.filter(number=1).update(facilitator=facilitator.person)
+    people = fill(meeting, 6)
+    wanted = people[4]
+    phone.log_in(facilitator.person.user)
+    phone.goto(reverse("check-in", args=[meeting.pk]))
+
+    phone.fill("#id_code", "zzz-zzz")
+    phone.click_and_wait("#code-form button[type=submit]")
+    assert phone.locator("#id_code-error, .utrecht-form-field-error-message").count() >= 1
+
+    # Typing filters the list in place (htmx), without leaving the page.
+    phone.locator("#id_q").press_sequentially(wanted.person.first_name[-3:], delay=50)
+    expect(phone.locator("#check-in-list > li")).to_have_count(1)
+    assert phone.locator(f"#registration-{wanted.pk}").count() == 1
+    assert phone.path().startswith(reverse("check-in", args=[meeting.pk]) + "?q=")
+
+    # The search button (what works without JavaScript) lands on the check-in page, not a 405.
+    phone.click_and_wait("form[role=search] button[type=submit]")
+    assert phone.path().startswith(reverse("check-in", args=[meeting.pk]) + "?q=")
+    assert phone.locator("#check-in-list > li").count() == 1
+    phone.click_and_wait(phone.locator(f"#registration-{wanted.pk} button"))
+    wanted.refresh_from_db()
+    assert wanted.checked_in_at is not None
+
+
+def test_the_organiser_swaps_two_people_between_full_tables(page, db):
+    organiser, meeting = organisation_with_meeting(seats=(4, 4))
+    one, two = meeting.tables.order_by("number")
+    at_one = [make_registration(meeting, name, table=one) for name in ("Bram", "Carla", "Daan")]
+    anneke = make_registration(meeting, "Anneke", table=one)
+    at_two = [make_registration(meeting, name, table=two) for name in ("Els", "Fatima")]
+    dirk = make_registration(meeting, "Dirk", table=two)
+    make_registration(meeting, "Joke", table=two, party_lead=dirk)
+    page.log_in(organiser.person.user)
+    page.goto(reverse("table-division", args=[meeting.pk]))
+
+    page.click_and_wait(page.locator(f"#person-{at_one[0].pk} .wd-swap-link"))
+    # Dirk comes with Joke: swapping him for Bram alone would overfill table 1.
+    page.click_and_wait(page.locator(f"#swap-{dirk.pk} button"))
+    assert "Dirk" in page.locator("#swap-errors").inner_text()
+    assert Registration.objects.get(pk=dirk.pk).table == two
+
+    page.click_and_wait(page.locator(f"#swap-{at_two[0].pk} button"))
+    assert page.locator(f"#table-2 #person-{at_one[0].pk}").count() == 1
+    assert page.locator(f"#table-1 #person-{at_two[0].pk}").count() == 1
+    assert Registration.objects.filter(table=one).count() == 4
+    assert Registration.objects.filter(table=two).count() == 4
+    assert Registration.objects.get(pk=anneke.pk).table == one

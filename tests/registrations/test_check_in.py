@@ -16,8 +16,12 @@ Status = Registration.Status
 
 
 @pytest.fixture
-def meeting(neighbourhood):
-    return make_meeting(neighbourhood, seats=(4, 4), days=0)
+def meeting(neighbourhood, facilitator):
+    """Starting now, with the facilitator persona at table 1 (who else may check in is tested
+    in test_check_in_access.py)."""
+    meeting = make_meeting(neighbourhood, seats=(4, 4), days=0)
+    meeting.tables.filter(number=1).update(facilitator=facilitator.person)
+    return meeting
 
 
 def page_url(meeting):
@@ -152,18 +156,49 @@ def test_a_walk_in_prefers_the_table_whose_mix_improves_most(neighbourhood, orga
     assert walk_in.table == tables[2]
 
 
-def test_a_walk_in_when_every_table_is_full_is_checked_in_without_a_table(meeting, client_for):
+def test_a_walk_in_at_a_full_meeting_gets_an_extra_seat_at_the_table_with_the_best_mix(
+    neighbourhood, client_for
+):
+    meeting = make_meeting(neighbourhood, seats=(4, 4), days=0)
+    tables = {t.number: t for t in meeting.tables.all()}
+    ages = {1: ["75+", "75+", "55-74", "75+"], 2: ["18-34", "35-54", "u18", "55-74"]}
+    for number, group in ages.items():
+        for i, age in enumerate(group):
+            make_registration(meeting, f"Gast{number}{i}", age_group=age, table=tables[number])
+    response = client_for("organiser").post(
+        walk_in_url(meeting), walk_in_data(**{"walk_in-age_group": "75+"}), follow=True
+    )
+    [message] = response.context["messages"]
+    assert message.level_tag == "success"
+    assert "Kees" in str(message)
+    assert str(tables[2]) in str(message)
+    walk_in = Registration.objects.get(person__first_name="Kees")
+    assert walk_in.table == tables[2]
+    tables[2].refresh_from_db()
+    assert tables[2].seats == 5
+    assert Registration.objects.filter(table=tables[2]).count() == 5
+    entry = AuditEntry.objects.get(action="registration.walked_in")
+    assert entry.payload["seat_added"] is True
+
+
+def test_a_walk_in_when_every_table_has_the_most_seats_is_checked_in_without_a_table(
+    neighbourhood, client_for
+):
+    meeting = make_meeting(neighbourhood, seats=(9, 9), days=0)
     tables = list(meeting.tables.all())
-    for i, person in enumerate(fill(meeting, 8)):
+    for i, person in enumerate(fill(meeting, 18)):
         person.table = tables[i % 2]
         person.save()
     response = client_for("organiser").post(walk_in_url(meeting), walk_in_data(), follow=True)
-    assert [m.level_tag for m in response.context["messages"]] == ["warning"]
+    [message] = response.context["messages"]
+    assert message.level_tag == "warning"
+    assert "9" in str(message)
     walk_in = Registration.objects.get(person__first_name="Kees")
     assert walk_in.table is None
     assert walk_in.checked_in_at is not None
     for table in tables:
-        assert Registration.objects.filter(table=table).count() == table.seats
+        table.refresh_from_db()
+        assert table.seats == 9
 
 
 def test_a_walk_in_who_is_known_by_email_keeps_their_record(meeting, organiser, neighbourhood):
@@ -233,12 +268,46 @@ def test_the_search_finds_people_by_first_name_or_code(meeting, client_for):
     assert [r.pk for r in by_code.context["registrations"]] == [anneke.pk]
 
 
+def test_after_a_wrong_code_the_search_still_goes_to_the_check_in_page(meeting, client_for):
+    anneke = make_registration(meeting, "Anneke")
+    client = client_for("facilitator")
+    wrong = client.post(code_url(meeting), {"code": "ZZZZZZ"})
+    html = wrong.content.decode()
+    # The search form used to have no action, so it went to the code URL: a blank 405.
+    assert f'<form method="get" action="{page_url(meeting)}"' in html
+    found = client.get(page_url(meeting), {"q": "anne"})
+    assert [r.pk for r in found.context["registrations"]] == [anneke.pk]
+
+
+def test_typing_in_the_search_box_returns_only_the_list(meeting, client_for):
+    anneke = make_registration(meeting, "Anneke", access_needs="Rolstoel")
+    make_registration(meeting, "Mohamed")
+    response = client_for("facilitator").get(
+        page_url(meeting),
+        {"q": "ann"},
+        headers={"HX-Request": "true", "HX-Target": "check-in-results"},
+    )
+    html = response.content.decode()
+    assert "<html" not in html
+    assert f'id="registration-{anneke.pk}"' in html
+    assert "Mohamed" not in html
+    assert "Rolstoel" in html
+    assert '<input type="hidden" name="q" value="ann">' in html
+
+
+def test_the_search_box_filters_as_you_type_and_works_without_javascript(meeting, client_for):
+    html = client_for("organiser").get(page_url(meeting)).content.decode()
+    assert 'hx-trigger="input changed delay:300ms, search"' in html
+    assert 'hx-target="#check-in-results"' in html
+    assert 'id="check-in-results"' in html
+
+
 def test_the_page_uses_the_same_number_of_queries_for_many_people(
     neighbourhood, client_for, django_assert_max_num_queries
 ):
-    small = make_meeting(neighbourhood, seats=(6,))
+    small = make_meeting(neighbourhood, seats=(6,), days=0)
     fill(small, 2)
-    large = make_meeting(neighbourhood, seats=(8,) * 8)
+    large = make_meeting(neighbourhood, seats=(8,) * 8, days=0)
     people = fill(large, 60, start=10)
     make_registration(large, "Joke", party_lead=people[0], access_needs="Rolstoel")
     client = client_for("organiser")
@@ -257,7 +326,7 @@ ALLOWED = {"organiser", "facilitator"}
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-def test_organisers_and_facilitators_check_people_in(meeting, persona, client_for):
+def test_organisers_and_the_facilitator_of_a_table_check_people_in(meeting, persona, client_for):
     person = make_registration(meeting, "Anneke")
     client = client_for(persona)
     requests = [

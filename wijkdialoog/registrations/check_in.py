@@ -1,6 +1,7 @@
 """Check-in at the door: who came, by a button or the code from the confirmation mail, and
 people who walk in without registering (they get a seat at a table with room)."""
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -14,11 +15,11 @@ from django.utils.translation import gettext_lazy
 from wijkdialoog.community.models import Person
 from wijkdialoog.core import audit
 from wijkdialoog.core.models import describe_action
-from wijkdialoog.dialogues.models import Meeting
+from wijkdialoog.dialogues.models import MAX_SEATS, Meeting, Table
 
 from .models import Registration
 from .registering import find_person
-from .table_division import attendee_for, best_table_for, table_spec
+from .table_division import TableSpec, attendee_for, best_table_for, table_spec
 from .waiting_list import lock_meeting
 
 describe_action("registration.checked_in", gettext_lazy("Checked in at the door"))
@@ -31,6 +32,28 @@ Source = Registration.Source
 # Consent at the door is asked out loud; this marks it apart from the online statement versions.
 VERBAL_CONSENT_VERSION = "verbal-at-door"
 _NOT_CODE = re.compile(r"[\s\-–—_.]+")
+
+
+def check_in_dates(meeting: Meeting) -> tuple[datetime.date, datetime.date]:
+    """The first and last local date (Europe/Amsterdam, the organisation's zone) on which the
+    people at the tables may check people in: the day before until the day after."""
+    zone = timezone.get_default_timezone()
+    day = datetime.timedelta(days=1)
+    return (
+        timezone.localdate(meeting.starts_at, zone) - day,
+        timezone.localdate(meeting.ends_at, zone) + day,
+    )
+
+
+def in_check_in_window(meeting: Meeting, now: datetime.datetime | None = None) -> bool:
+    first, last = check_in_dates(meeting)
+    today = timezone.localdate(now or timezone.now(), timezone.get_default_timezone())
+    return first <= today <= last
+
+
+def check_in_window_has_opened(meeting: Meeting, now=None) -> bool:
+    first, _last = check_in_dates(meeting)
+    return timezone.localdate(now or timezone.now(), timezone.get_default_timezone()) >= first
 
 
 def normalise_code(raw: str) -> str:
@@ -107,7 +130,9 @@ def add_walk_in(
 ) -> Registration:
     """Someone who came without registering: register them as confirmed (they agreed out loud
     that we keep these details), check them in, and seat them at the table with room whose mix
-    improves most. When every table is full they are still registered, without a table.
+    improves most. When every table is full, the table whose mix improves most gets one more
+    seat (up to the most a table may have); only when every table has that many are they
+    registered without a table, and `registration.seat_added` says what happened.
 
     Someone already known by email (or by phone with the same first name) keeps their own
     record; if they were registered for this meeting already, that registration is confirmed and
@@ -153,26 +178,52 @@ def add_walk_in(
         registration.age_group = age_group or registration.age_group
         registration.relation = relation or registration.relation
     registration.checked_in_at = registration.checked_in_at or now
+    seat_added = False
     if registration.table_id is None:
-        registration.table_id = _table_with_room(meeting, registration)
+        registration.table_id, seat_added = _table_with_room(meeting, registration)
     registration.full_clean(exclude=["meeting", "person", "table", "registered_by", "channel"])
     registration.save()
     audit.record(
         actor=actor,
         action="registration.walked_in",
         subject=registration,
-        payload={"table": registration.table_id, "was_registered": already_confirmed},
+        payload={
+            "table": registration.table_id,
+            "was_registered": already_confirmed,
+            "seat_added": seat_added,
+        },
     )
+    registration.seat_added = seat_added
     return registration
 
 
-def _table_with_room(meeting: Meeting, registration: Registration) -> int | None:
-    tables = list(meeting.tables.order_by("number"))
+def _table_with_room(meeting: Meeting, registration: Registration) -> tuple[int | None, bool]:
+    """The best table with a free seat; when there is none, the best table that may grow by a
+    seat, which then gets it. (table id or None, whether a seat was added)."""
+    tables = list(meeting.tables.select_for_update().order_by("number"))
     seated = [
         (attendee_for(other), other.table_id)
         for other in meeting.registrations.filter(status=Status.CONFIRMED, table__isnull=False)
     ]
-    return best_table_for(attendee_for(registration), seated, [table_spec(t) for t in tables])
+    newcomer = attendee_for(registration)
+    table_id = best_table_for(newcomer, seated, [table_spec(t) for t in tables])
+    if table_id is not None:
+        return table_id, False
+    # Every table is full: rather one chair more at the best table than nobody to talk with.
+    taken = {t.pk: sum(1 for _a, table in seated if table == t.pk) for t in tables}
+    growing = [
+        TableSpec(key=t.pk, seats=max(t.seats, taken[t.pk]) + 1, language=t.language)
+        for t in tables
+        if max(t.seats, taken[t.pk]) < MAX_SEATS
+    ]
+    table_id = best_table_for(newcomer, seated, growing)
+    if table_id is None:
+        return None, False
+    table = next(t for t in tables if t.pk == table_id)
+    Table.objects.filter(pk=table_id).update(
+        seats=max(table.seats, taken[table_id]) + 1, updated_at=timezone.now()
+    )
+    return table_id, True
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,22 @@ class MoveForm(Form):
         self.fields["table"].queryset = meeting.tables.all()
 
 
+class SwapForm(Form):
+    other = forms.ModelChoiceField(
+        label=_("Swap with"),
+        queryset=None,
+        error_messages={"invalid_choice": _("Choose someone at another table.")},
+    )
+
+    def __init__(self, *args, meeting, registration, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["other"].queryset = (
+            meeting.registrations.filter(status=Registration.Status.CONFIRMED, table__isnull=False)
+            .exclude(table_id=registration.table_id)
+            .select_related("person")
+        )
+
+
 class CodeForm(Form):
     code = forms.CharField(
         label=_("Code from the confirmation email"),

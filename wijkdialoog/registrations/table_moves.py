@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from wijkdialoog.core import audit
 from wijkdialoog.core.models import describe_action
@@ -25,6 +25,7 @@ from .waiting_list import lock_meeting
 
 describe_action("registration.moved_to_table", gettext_lazy("Moved to another table by hand"))
 describe_action("registration.table_unlocked", gettext_lazy("Free to be placed again"))
+describe_action("registration.seats_swapped", gettext_lazy("Swapped seats with someone by hand"))
 
 Status = Registration.Status
 
@@ -61,11 +62,7 @@ def move_to_table(*, registration: Registration, table: Table, actor) -> list[Re
         .count()
     )
     if taken + len(party) > table.seats:
-        raise TableFull(
-            _("%(table)s is full: it has %(free)s free seats and %(needed)s are needed.")
-            % {"table": table, "free": max(0, table.seats - taken), "needed": len(party)},
-            code="full",
-        )
+        raise TableFull(no_room_message(table, taken, len(party)), code="full")
     previous = {member.table_id for member in party}
     for member in party:
         member.table = table
@@ -82,6 +79,92 @@ def move_to_table(*, registration: Registration, table: Table, actor) -> list[Re
         },
     )
     return party
+
+
+def no_room_message(table: Table, taken: int, needed: int) -> str:
+    """ "Table 2 is full. 1 seat is needed. Swap …" with the plural forms each language needs."""
+    free = max(0, table.seats - taken)
+    if free == 0:
+        first = _("%(table)s is full.") % {"table": table}
+    else:
+        first = ngettext(
+            "%(table)s has only %(free)d free seat.",
+            "%(table)s has only %(free)d free seats.",
+            free,
+        ) % {"table": table, "free": free}
+    second = ngettext("%(needed)d seat is needed.", "%(needed)d seats are needed.", needed) % {
+        "needed": needed
+    }
+    return " ".join([first, second, _("Swap with someone at that table instead.")])
+
+
+@transaction.atomic
+def swap_seats(*, first: Registration, second: Registration, actor) -> None:
+    """Swap two people between their tables, also when both tables are full. The people
+    registered with each of them move along; when one table then has too few seats the swap is
+    refused. Both end up placed by hand, so dividing again keeps them."""
+    lock_meeting(first.meeting)
+    if first.meeting_id != second.meeting_id:
+        raise ValidationError(_("These people come to different meetings."), code="other_meeting")
+    party_a, party_b = _party(first), _party(second)
+    if not any(m.pk == first.pk for m in party_a) or not any(m.pk == second.pk for m in party_b):
+        raise ValidationError(_("Only confirmed people can get a table."), code="not_confirmed")
+    table_a = next(m.table for m in party_a if m.pk == first.pk)
+    table_b = next(m.table for m in party_b if m.pk == second.pk)
+    if table_a is None or table_b is None:
+        raise ValidationError(
+            _("Only people who have a table can swap. Use Move for someone without a table."),
+            code="no_table",
+        )
+    if table_a == table_b or {m.pk for m in party_a} & {m.pk for m in party_b}:
+        raise ValidationError(_("They already sit at the same table."), code="same_table")
+    members = [m.pk for m in party_a + party_b]
+    for table, incoming, lead in ((table_a, party_b, second), (table_b, party_a, first)):
+        staying = Registration.objects.filter(table=table, status=Status.CONFIRMED).exclude(
+            pk__in=members
+        )
+        if staying.count() + len(incoming) > table.seats:
+            raise TableFull(_swap_refusal(table, lead, incoming, staying.count()), code="full")
+    for member in party_a:
+        member.table, member.table_locked = table_b, True
+    for member in party_b:
+        member.table, member.table_locked = table_a, True
+    Registration.objects.bulk_update(party_a + party_b, ["table", "table_locked"])
+    audit.record(
+        actor=actor,
+        action="registration.seats_swapped",
+        subject=first,
+        payload={
+            "with_registration": second.pk,
+            "tables": [table_a.pk, table_b.pk],
+            "party_sizes": [len(party_a), len(party_b)],
+        },
+    )
+
+
+def _swap_refusal(table: Table, lead: Registration, incoming: list, staying: int) -> str:
+    others = len(incoming) - 1
+    over = staying + len(incoming) - table.seats
+    parts = []
+    if others:
+        parts.append(
+            ngettext(
+                "%(name)s comes with %(count)d other person.",
+                "%(name)s comes with %(count)d other people.",
+                others,
+            )
+            % {"name": lead.person.first_name, "count": others}
+        )
+    parts.append(
+        ngettext(
+            "%(table)s would then have %(count)d person too many.",
+            "%(table)s would then have %(count)d people too many.",
+            over,
+        )
+        % {"table": table, "count": over}
+    )
+    parts.append(_("Swap with a group of the same size, or move someone else first."))
+    return " ".join(parts)
 
 
 @transaction.atomic

@@ -6,12 +6,12 @@ so fifty walls in a room cost a query or two each every few seconds.
 
 import json
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import require_GET
 
-from wijkdialoog.core.access import require
 from wijkdialoog.dialogues.models import Meeting
 
 from ..wall import phase_groups, wall_state
@@ -19,10 +19,15 @@ from ..wall import phase_groups, wall_state
 POLL_SECONDS = 3
 
 
-def _meeting(pk: int) -> Meeting:
-    return get_object_or_404(
+def _meeting(request, pk: int) -> Meeting:
+    """The meeting whose wall the visitor may see. An unpublished meeting does not exist for
+    anyone else (404, like the meeting page): the address must not reveal what is planned."""
+    meeting = get_object_or_404(
         Meeting.objects.select_related("series__neighbourhood__organisation"), pk=pk
     )
+    if not request.user.has_perm("harvest.view_wall", meeting):
+        raise Http404
+    return meeting
 
 
 def _context(meeting: Meeting, state) -> dict:
@@ -44,8 +49,7 @@ def _private(response):
 
 @require_GET
 def harvest_wall(request, pk):
-    meeting = _meeting(pk)
-    require(request, "harvest.view_wall", meeting)
+    meeting = _meeting(request, pk)
     state = wall_state(meeting)
     context = _context(meeting, state)
     context["can_export"] = request.user.has_perm("harvest.export_cards", meeting)
@@ -54,8 +58,7 @@ def harvest_wall(request, pk):
 
 @require_GET
 def harvest_wall_cards(request, pk):
-    meeting = _meeting(pk)
-    require(request, "harvest.view_wall", meeting)
+    meeting = _meeting(request, pk)
     state = wall_state(meeting)
     response = get_conditional_response(request, etag=state.etag)
     if response is None:

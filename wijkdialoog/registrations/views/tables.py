@@ -12,10 +12,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wijkdialoog.core.access import require
-from wijkdialoog.dialogues.models import Meeting
+from wijkdialoog.dialogues.models import MAX_SEATS, Meeting
 
 from .. import check_in, table_cards, table_division, table_moves
-from ..forms_tables import CodeForm, MoveForm, WalkInForm
+from ..forms_tables import CodeForm, MoveForm, SwapForm, WalkInForm
 from ..models import Registration
 
 Status = Registration.Status
@@ -114,6 +114,43 @@ def unlock(request, pk, registration_pk):
     return _back_to_division(meeting, registration)
 
 
+@require_http_methods(["GET", "POST"])
+def swap(request, pk, registration_pk):
+    """Swap someone with a person at another table: works when both tables are full."""
+    meeting = _meeting(request, pk, "registrations.divide_tables")
+    registration = _registration(meeting, registration_pk)
+    plan = table_moves.seating_plan(meeting)
+    form = SwapForm(request.POST or None, meeting=meeting, registration=registration)
+    if request.method == "POST" and form.is_valid():
+        other = form.cleaned_data["other"]
+        try:
+            table_moves.swap_seats(first=registration, second=other, actor=request.user)
+        except ValidationError as error:
+            # Stay on the choice: the organiser picks someone else.
+            form.add_error("other", error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s and %(other)s have swapped seats.")
+                % {"name": registration.person.first_name, "other": other.person.first_name},
+            )
+            return _back_to_division(meeting, registration)
+    # Not "current": base.html uses that name for the language.
+    seated_at = next((s for s in plan.tables if s.table.pk == registration.table_id), None)
+    others = [s for s in plan.tables if s is not seated_at]
+    return render(
+        request,
+        "registrations/table_swap.html",
+        {
+            "meeting": meeting,
+            "registration": registration,
+            "others": others,
+            "seated_at": seated_at,
+            "form": form,
+        },
+    )
+
+
 def _back_to_division(meeting, registration):
     return redirect(
         reverse("table-division", args=[meeting.pk])
@@ -146,19 +183,23 @@ def _check_in_page(request, meeting, *, code_form=None, walk_in_form=None):
         if code:
             matches |= Q(check_in_code__startswith=code)
         registrations = registrations.filter(matches)
+    context = {
+        "meeting": meeting,
+        "registrations": registrations,
+        "query": query,
+        "can_change": request.user.has_perm("registrations.check_in", meeting),
+    }
+    if request.htmx and request.htmx.target == "check-in-results":
+        # Typing in the search box: only the list changes.
+        return render(request, "registrations/includes/check_in_list.html", context)
     seats = sum(table.seats for table in meeting.tables.all())
-    return render(
-        request,
-        "registrations/check_in.html",
-        {
-            "meeting": meeting,
-            "registrations": registrations,
-            "query": query,
-            "counts": check_in.door_counts(meeting, seats),
-            "code_form": code_form or CodeForm(),
-            "walk_in_form": walk_in_form or WalkInForm(),
-        },
+    context.update(
+        counts=check_in.door_counts(meeting, seats),
+        window=check_in.check_in_dates(meeting),
+        code_form=code_form or CodeForm(),
+        walk_in_form=walk_in_form or WalkInForm(),
     )
+    return render(request, "registrations/check_in.html", context)
 
 
 def _back_to_check_in(request, meeting, registration=None):
@@ -173,7 +214,7 @@ def _back_to_check_in(request, meeting, registration=None):
 
 @require_GET
 def check_in_page(request, pk):
-    meeting = _meeting(request, pk, "registrations.check_in")
+    meeting = _meeting(request, pk, "registrations.view_check_in")
     return _check_in_page(request, meeting)
 
 
@@ -238,19 +279,31 @@ def check_in_walk_in(request, pk):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            if registration.table_id:
-                messages.success(request, _checked_in_message(registration))
-            else:
-                messages.warning(
-                    request,
-                    _(
-                        "%(name)s is checked in, but every table is full. Find an empty chair "
-                        "or move someone by hand."
-                    )
-                    % {"name": registration.person.first_name},
-                )
+            _walk_in_message(request, registration)
             return _back_to_check_in(request, meeting, registration)
     return _check_in_page(request, meeting, walk_in_form=form)
+
+
+def _walk_in_message(request, registration) -> None:
+    name = registration.person.first_name
+    if not registration.table_id:
+        messages.warning(
+            request,
+            _(
+                "%(name)s is checked in, but has no table: every table already has %(most)d "
+                "seats, the most a table can have. Add a table on the meeting page."
+            )
+            % {"name": name, "most": MAX_SEATS},
+        )
+    elif registration.seat_added:
+        registration.refresh_from_db(fields=["table"])
+        messages.success(
+            request,
+            _("%(name)s is checked in. Every table was full, so %(table)s got an extra seat.")
+            % {"name": name, "table": registration.table},
+        )
+    else:
+        messages.success(request, _checked_in_message(registration))
 
 
 def _checked_in_message(registration) -> str:
@@ -274,6 +327,11 @@ urlpatterns = [
         "beheer/bijeenkomsten/<int:pk>/tafelindeling/<int:registration_pk>/vrijgeven/",
         unlock,
         name="table-unlock",
+    ),
+    path(
+        "beheer/bijeenkomsten/<int:pk>/tafelindeling/<int:registration_pk>/ruilen/",
+        swap,
+        name="table-swap",
     ),
     path("beheer/bijeenkomsten/<int:pk>/tafelkaarten.pdf", cards, name="table-cards"),
     path("beheer/bijeenkomsten/<int:pk>/inchecken/", check_in_page, name="check-in"),
