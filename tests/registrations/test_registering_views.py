@@ -63,7 +63,7 @@ def test_an_organiser_can_preview_the_form_of_an_unpublished_meeting(client_for,
     assert response.status_code == 200
 
 
-def test_registering_leads_to_the_done_page_with_the_code(client, meeting):
+def test_registering_with_email_says_check_your_email_and_mails_the_code(client, meeting):
     response = client.post(
         reverse("meeting-register", args=[meeting.pk]),
         form_data(companion_1="Bert", age_group="35-54", first_time="yes"),
@@ -71,16 +71,33 @@ def test_registering_leads_to_the_done_page_with_the_code(client, meeting):
 
     registration = Registration.objects.get(party_lead=None)
     assert response.status_code == 302
-    assert response.url == reverse("registration-done", args=[registration.manage_token])
+    assert response.url == reverse("meeting-register-sent", args=[meeting.pk])
     assert registration.age_group == "35-54"
     assert registration.first_time is True
     assert registration.companions.get().person.first_name == "Bert"
-    done = client.get(response.url)
+    sent = client.get(response.url)
+    assert sent.status_code == 200
+    assert reverse("meeting-ics", args=[meeting.pk]) in sent.content.decode()
+    assert registration.check_in_code not in sent.content.decode()
+    (confirmation,) = mail.outbox
+    assert confirmation.to == ["anna@example.org"]
+    assert registration.check_in_code in confirmation.body
+    assert registration.companions.get().check_in_code in confirmation.body
+
+
+def test_the_done_page_shows_the_codes_the_calendar_link_and_the_manage_link(client, meeting):
+    registration = sign_up(meeting, "Anna", companions=["Bert"])
+
+    done = client.get(reverse("registration-done", args=[registration.manage_token]))
+
+    html = done.content.decode()
     assert done.status_code == 200
-    assert registration.check_in_code in done.content.decode()
-    assert registration.companions.get().check_in_code in done.content.decode()
-    assert reverse("registration-manage", args=[registration.manage_token]) in done.content.decode()
-    assert mail.outbox[0].to == ["anna@example.org"]
+    assert registration.check_in_code in html
+    assert registration.companions.get().check_in_code in html
+    assert reverse("registration-manage", args=[registration.manage_token]) in html
+    assert reverse("meeting-ics", args=[meeting.pk]) in html
+    # With an email address the link goes by mail: no QR code or slip on screen.
+    assert 'id="manage-qr"' not in html
 
 
 def test_registering_in_english_stores_english_as_the_mail_language(client, meeting):
@@ -130,13 +147,17 @@ def test_without_consent_nobody_is_registered(client, meeting):
     assert not Registration.objects.exists()
 
 
-def test_registering_twice_shows_a_polite_message_on_the_form(client, meeting):
-    sign_up(meeting, "Anna", email="anna@example.org")
+def test_registering_twice_by_phone_shows_a_polite_message_on_the_form(client, meeting):
+    registering.register(meeting=meeting, first_name="Anna", phone="0612345678")
 
-    response = client.post(reverse("meeting-register", args=[meeting.pk]), form_data())
+    response = client.post(
+        reverse("meeting-register", args=[meeting.pk]),
+        form_data(email="", phone="06 1234 5678"),
+    )
 
     assert response.status_code == 200
     assert 'id="form-errors"' in response.content.decode()
+    assert meeting.registrations.get().manage_token not in response.content.decode()
     assert meeting.registrations.count() == 1
 
 
@@ -162,7 +183,7 @@ def test_a_full_meeting_says_you_join_the_waiting_list(client, meeting):
 
     response = client.post(
         reverse("meeting-register", args=[meeting.pk]),
-        form_data(first_name="Eva", email="eva@example.org"),
+        form_data(first_name="Eva", email="", phone="0612345678"),
         follow=True,
     )
     assert 'data-status="waiting"' in response.content.decode()

@@ -192,3 +192,14 @@ def send_due_reminders() -> int:
         except Exception:
             logger.exception("Reminder for registration %s could not be sent", registration_id)
     return sent
+
+
+@task
+def send_already_registered(registration_id: int) -> None:
+    """Someone used the form with this person's address while they were registered already: the
+    owner gets their link again, the browser learns nothing."""
+    registration = _registration(registration_id)
+    if registration is None or registration.status == Status.CANCELLED:
+        return
+    if registration.person.email:
+        _send(registration, "already_registered")

@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -19,7 +19,7 @@ from wijkdialoog.core.access import require
 from wijkdialoog.dialogues.availability import places_left
 from wijkdialoog.dialogues.models import Meeting
 
-from .. import registering
+from .. import registering, slips
 from ..forms import ChangeForm, OnBehalfForm, RegisterForm
 from ..models import Channel, Registration
 from ..waiting_list import waiting_position
@@ -71,7 +71,7 @@ def meeting_register(request, pk):
             form.add_error(None, _("Many registrations came from here just now. Try again later."))
         else:
             try:
-                registration = registering.register(
+                registration = registering.register_from_public_form(
                     meeting=meeting,
                     first_name=form.cleaned_data["first_name"],
                     email=form.cleaned_data["email"],
@@ -85,6 +85,9 @@ def meeting_register(request, pk):
             except ValidationError as error:
                 _show_error(form, error)
             else:
+                # With an email address the personal link goes by mail only (see the function).
+                if registration is None:
+                    return redirect("meeting-register-sent", pk=meeting.pk)
                 return redirect("registration-done", token=registration.manage_token)
     return render(
         request,
@@ -96,6 +99,20 @@ def meeting_register(request, pk):
             "closed": closed,
             "places_left": places_left(meeting),
         },
+    )
+
+
+@require_GET
+def meeting_register_sent(request, pk):
+    """After signing up with an email address: the same page whatever happened, so it tells a
+    stranger nothing about the address."""
+    meeting = _meeting(pk)
+    if not request.user.has_perm("dialogues.view_meeting", meeting):
+        raise Http404
+    return render(
+        request,
+        "registrations/registration_sent.html",
+        {"meeting": meeting, "venue": meeting.venue},
     )
 
 
@@ -123,6 +140,8 @@ def registration_done(request, token):
     registration = _registration_by_token(token)
     if registration is None:
         return _link_not_found(request)
+    # Without email this page is the only place the personal link reaches them.
+    link = {} if registration.person.email else slips.personal_link(registration)
     return render(
         request,
         "registrations/registration_done.html",
@@ -132,8 +151,20 @@ def registration_done(request, token):
             "venue": registration.meeting.venue,
             "companions": registering.active_companions(registration),
             "waiting_position": waiting_position(registration),
+            **link,
         },
     )
+
+
+@never_cache
+@require_GET
+def registration_slip(request, token):
+    registration = _registration_by_token(token)
+    if registration is None:
+        return _link_not_found(request)
+    response = HttpResponse(slips.render_pdf(registration), content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="wijkdialoog-aanmelding.pdf"'
+    return response
 
 
 @never_cache
@@ -312,8 +343,14 @@ def registration_list(request, pk):
 
 urlpatterns = [
     path("bijeenkomst/<int:pk>/aanmelden/", meeting_register, name="meeting-register"),
+    path(
+        "bijeenkomst/<int:pk>/aanmelden/verstuurd/",
+        meeting_register_sent,
+        name="meeting-register-sent",
+    ),
     path("aanmelding/<str:token>/", registration_manage, name="registration-manage"),
     path("aanmelding/<str:token>/klaar/", registration_done, name="registration-done"),
+    path("aanmelding/<str:token>/strookje.pdf", registration_slip, name="registration-slip"),
     path("aanmelding/<str:token>/afmelden/", registration_cancel, name="registration-cancel"),
     path(
         "beheer/bijeenkomsten/<int:pk>/aanmeldingen/", registration_list, name="registration-list"
