@@ -9,6 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.factories import make_membership
 from tests.registrations.registering_builders import make_meeting, sign_up
 from wijkdialoog.dialogues.models import Series
 from wijkdialoog.registrations import registering
@@ -24,6 +25,14 @@ def meeting(neighbourhood):
 
 
 PERSONAS = ["anonymous", "organiser", "facilitator", "partner", "trainer", "outsider"]
+
+
+@pytest.fixture
+def other_facilitator(organisation):
+    """A second volunteer of the same organisation."""
+    return make_membership(
+        organisation, "facilitator", first_name="Frits", email="frits@example.org", trained=True
+    )
 
 
 def form_data(**extra):
@@ -388,11 +397,54 @@ def test_a_volunteer_registers_someone_by_phone_and_sees_the_code(client_for, me
     assert mail.outbox == []
 
 
-def test_the_on_behalf_done_page_is_only_for_those_who_may_register_on_behalf(client_for, meeting):
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [
+        ("anonymous", 302),
+        ("facilitator", 200),
+        ("organiser", 200),
+        ("other_facilitator", 404),
+        ("partner", 404),
+        ("trainer", 404),
+        ("outsider", 404),
+    ],
+)
+def test_the_on_behalf_result_is_only_for_who_registered_them_and_organisers(
+    client_for, meeting, facilitator, persona, status
+):
+    registration = registering.register(
+        meeting=meeting,
+        first_name="Gerrit",
+        email="gerrit@example.org",
+        source="phone",
+        registered_by=facilitator.person.user,
+    )
+    url = reverse("registration-on-behalf-done", args=[meeting.pk, registration.pk])
+
+    response = client_for(persona).get(url)
+
+    assert response.status_code == status
+    if status == 200:
+        assert registration.check_in_code in response.content.decode()
+    else:
+        assert registration.check_in_code not in response.content.decode()
+
+
+@pytest.mark.parametrize("persona", ["organiser", "facilitator"])
+def test_a_registration_from_the_public_form_has_no_on_behalf_result_for_volunteers(
+    client_for, meeting, persona
+):
     registration = sign_up(meeting, "Anna")
     url = reverse("registration-on-behalf-done", args=[meeting.pk, registration.pk])
 
-    assert client_for("partner").get(url).status_code == 403
+    expected = 200 if persona == "organiser" else 404
+    assert client_for(persona).get(url).status_code == expected
+
+
+def test_the_on_behalf_result_of_an_unknown_registration_is_not_found(client_for, meeting):
+    url = reverse("registration-on-behalf-done", args=[meeting.pk, 999999])
+
+    assert client_for("organiser").get(url).status_code == 404
 
 
 def test_the_on_behalf_form_keeps_values_and_shows_errors_next_to_the_field(client_for, meeting):

@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.decorators import ratelimit
 
-from wijkdialoog.core.access import require
+from wijkdialoog.core.access import require, require_or_404
 from wijkdialoog.dialogues.availability import places_left
 from wijkdialoog.dialogues.models import Meeting
 
@@ -271,14 +271,14 @@ def registration_on_behalf(request, pk):
 @require_GET
 def registration_on_behalf_done(request, pk, registration):
     meeting = _meeting(pk)
-    require(request, "registrations.register_on_behalf", meeting)
-    registration = get_object_or_404(
-        Registration.objects.select_related("person"),
-        pk=registration,
-        meeting=meeting,
-        party_lead__isnull=True,
+    registration = (
+        Registration.objects.select_related("person")
+        .filter(pk=registration, meeting=meeting, party_lead__isnull=True)
+        .first()
     )
-    registration.meeting = meeting
+    if registration is not None:
+        registration.meeting = meeting
+    require_or_404(request, "registrations.view_registered_on_behalf", registration)
     return render(
         request,
         "registrations/registration_on_behalf_done.html",
