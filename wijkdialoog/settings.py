@@ -188,6 +188,9 @@ SESAME_TOKEN_NAME = "sesame"
 # Requests for a magic link per address and per network address, per hour.
 MAGIC_LINK_RATE = env.str("MAGIC_LINK_RATE", default="5/h")
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+# Sign-ups through the public form per network address: plenty for a household, a brake on
+# scripts.
+REGISTRATION_RATE = env.str("REGISTRATION_RATE", default="30/h")
 RATELIMIT_VIEW = "wijkdialoog.core.views.rate_limited"
 
 # Participants' own cards and evaluations through the QR code on a table, per hour.
@@ -291,9 +294,13 @@ CSRF_COOKIE_SECURE = _https
 LANGUAGE_COOKIE_SECURE = _https
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
-if env_bool("BEHIND_PROXY", False):
+# Behind one reverse proxy: trust its X-Forwarded-Proto, and take the client address from its
+# X-Forwarded-For (see core/client_address.py) for the login lock-out and every rate limit.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    AXES_IPWARE_PROXY_COUNT = 1
+AXES_CLIENT_IP_CALLABLE = "wijkdialoog.core.client_address.client_ip"
+RATELIMIT_IP_META_KEY = "wijkdialoog.core.client_address.client_ip"
 
 LOGGING = {
     "version": 1,

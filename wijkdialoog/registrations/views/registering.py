@@ -3,6 +3,7 @@ organiser's list of who is coming."""
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -28,8 +29,6 @@ Status = Registration.Status
 # Set by the tracked channel link (/d/<code>/) before it sends people to the meeting page.
 CHANNEL_SESSION_KEY = "wijkdialoog_channel"
 MEETING_RELATED = ("series__neighbourhood__organisation", "venue")
-# Registrations per network address per hour: plenty for a household, a brake on scripts.
-REGISTRATION_RATE = "30/h"
 
 
 def _show_error(form, error: ValidationError) -> None:
@@ -58,8 +57,12 @@ def _channel(request, meeting: Meeting) -> Channel | None:
     return None
 
 
+def _registration_rate(group, request):
+    return settings.REGISTRATION_RATE
+
+
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate=REGISTRATION_RATE, method="POST", block=False)
+@ratelimit(key="ip", rate=_registration_rate, method="POST", block=False)
 def meeting_register(request, pk):
     meeting = _meeting(pk)
     if not request.user.has_perm("dialogues.view_meeting", meeting):
