@@ -203,3 +203,23 @@ def send_already_registered(registration_id: int) -> None:
         return
     if registration.person.email:
         _send(registration, "already_registered")
+
+
+@task
+def send_email_confirmation(registration_id: int, email: str, token: str) -> None:
+    """The link that makes a new email address count, sent to that new address."""
+    registration = _registration(registration_id)
+    if registration is None:
+        return
+    person, meeting = registration.person, registration.meeting
+    send_mail(
+        to=email,
+        template="registrations/mail/confirm_email",
+        language=person.language,
+        context={
+            "person": person,
+            "meeting": meeting,
+            "organisation": meeting.series.neighbourhood.organisation,
+            "confirm_url": settings.SITE_URL + reverse("email-confirm", args=[token]),
+        },
+    )

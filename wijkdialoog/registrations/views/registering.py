@@ -13,15 +13,15 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
 from wijkdialoog.core.access import require, require_or_404
 from wijkdialoog.dialogues.availability import places_left
 from wijkdialoog.dialogues.models import Meeting
 
-from .. import registering, slips
-from ..forms import ChangeForm, OnBehalfForm, RegisterForm
+from .. import contact_details, registering, slips
+from ..forms import ChangeForm, ContactForm, OnBehalfForm, RegisterForm
 from ..models import Channel, Registration
 from ..waiting_list import waiting_position
 
@@ -170,21 +170,40 @@ def registration_slip(request, token):
     return response
 
 
+def _manage_page(request, registration, *, form=None, contact_form=None):
+    meeting = registration.meeting
+    companions = registering.active_companions(registration)
+    active = registration.status != Status.CANCELLED
+    if active:
+        form = form or ChangeForm.for_registration(registration, companions)
+        contact_form = contact_form or ContactForm.for_person(registration.person)
+    return render(
+        request,
+        "registrations/registration_manage.html",
+        {
+            "registration": registration,
+            "meeting": meeting,
+            "venue": meeting.venue,
+            "companions": companions,
+            "form": form if active else None,
+            "contact_form": contact_form if active else None,
+            "waiting_position": waiting_position(registration),
+            "can_register_again": not active and not registering.registration_is_closed(meeting),
+        },
+    )
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def registration_manage(request, token):
     registration = _registration_by_token(token)
     if registration is None:
         return _link_not_found(request)
-    meeting = registration.meeting
+    if request.method == "GET" or registration.status == Status.CANCELLED:
+        return _manage_page(request, registration)
     companions = registering.active_companions(registration)
-    active = registration.status != Status.CANCELLED
-    form = (
-        ChangeForm.for_registration(registration, companions, request.POST or None)
-        if active
-        else None
-    )
-    if form is not None and request.method == "POST" and form.is_valid():
+    form = ChangeForm.for_registration(registration, companions, request.POST)
+    if form.is_valid():
         try:
             registering.change(
                 registration=registration, companions=form.companions(), **form.facts()
@@ -194,19 +213,56 @@ def registration_manage(request, token):
         else:
             messages.success(request, _("Your changes have been saved."))
             return redirect("registration-manage", token=token)
-    return render(
-        request,
-        "registrations/registration_manage.html",
-        {
-            "registration": registration,
-            "meeting": meeting,
-            "venue": meeting.venue,
-            "companions": companions,
-            "form": form,
-            "waiting_position": waiting_position(registration),
-            "can_register_again": not active and not registering.registration_is_closed(meeting),
-        },
-    )
+    return _manage_page(request, registration, form=form)
+
+
+@never_cache
+@require_POST
+def registration_contact(request, token):
+    registration = _registration_by_token(token)
+    if registration is None:
+        return _link_not_found(request)
+    if registration.status == Status.CANCELLED:
+        return redirect("registration-manage", token=token)
+    form = ContactForm.for_person(registration.person, request.POST)
+    if form.is_valid():
+        try:
+            confirm_to = contact_details.change_contact_details(
+                registration=registration, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("Your details have been saved."))
+            if confirm_to:
+                messages.info(
+                    request,
+                    _(
+                        "We have sent a link to %(email)s. Your new email address counts once "
+                        "you click that link."
+                    )
+                    % {"email": confirm_to},
+                )
+            return redirect("registration-manage", token=token)
+    return _manage_page(request, registration, contact_form=form)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def email_confirm(request, token):
+    """GET shows a button; only the POST confirms, so mail scanners cannot do it."""
+    if contact_details.read_email_confirmation(token) is None:
+        return render(request, "registrations/email_confirm.html", {"invalid": True}, status=404)
+    error = None
+    if request.method == "POST":
+        try:
+            registration = contact_details.confirm_email_change(token=token)
+        except ValidationError as refused:
+            error = refused.messages[0]
+        else:
+            messages.success(request, _("Your new email address is confirmed."))
+            return redirect("registration-manage", token=registration.manage_token)
+    return render(request, "registrations/email_confirm.html", {"error": error})
 
 
 @never_cache
@@ -353,6 +409,8 @@ urlpatterns = [
     ),
     path("aanmelding/<str:token>/", registration_manage, name="registration-manage"),
     path("aanmelding/<str:token>/klaar/", registration_done, name="registration-done"),
+    path("aanmelding/<str:token>/gegevens/", registration_contact, name="registration-contact"),
+    path("email-bevestigen/<str:token>/", email_confirm, name="email-confirm"),
     path("aanmelding/<str:token>/strookje.pdf", registration_slip, name="registration-slip"),
     path("aanmelding/<str:token>/afmelden/", registration_cancel, name="registration-cancel"),
     path(
