@@ -36,7 +36,7 @@ def change(client, registration, **fields):
 
 
 def confirmation_path() -> str:
-    (message,) = mail.outbox
+    message = mail.outbox[0]
     [path] = [p for p in LINK.findall(message.body) if "/email-bevestigen/" in p]
     return path
 
@@ -84,6 +84,9 @@ def test_a_new_email_address_counts_only_after_the_confirmation_link_is_used(cli
     anna.person.refresh_from_db()
     assert anna.person.email == "anna.new@example.org"
     assert AuditEntry.objects.filter(action="person.email_confirmed").count() == 1
+    notice = mail.outbox[-1]
+    assert notice.to == ["anna@example.org"]
+    assert "anna.new@example.org" not in notice.body
 
 
 def test_a_confirmation_link_works_once(client, anna):

@@ -70,6 +70,12 @@ def _send_confirmation(registration: Registration, email: str, token: str) -> No
     send_email_confirmation.enqueue(registration.pk, email, token)
 
 
+def _send_notice(registration: Registration, old_email: str) -> None:
+    from .tasks import send_email_changed
+
+    send_email_changed.enqueue(registration.pk, old_email)
+
+
 def email_confirmation_token(*, registration: Registration, person: Person, email: str) -> str:
     """Signed, so it cannot be made up; it names the current address, so it works only once."""
     return signing.dumps(
@@ -119,6 +125,9 @@ def confirm_email_change(*, token: str) -> Registration:
         )
     person.email = data["new"]
     person.save(update_fields=["email", "updated_at"])
+    if data["old"]:
+        # The old address hears of it, so a hijacked personal link does not go unnoticed.
+        _send_notice(registration, data["old"])
     audit.record(
         actor=None,
         actor_label=VIA,

@@ -233,8 +233,9 @@ def registration_contact(request, token):
         except ValidationError as error:
             _show_error(form, error)
         else:
-            messages.success(request, _("Your details have been saved."))
-            if confirm_to:
+            if not confirm_to:
+                messages.success(request, _("Your details have been saved."))
+            else:
                 messages.info(
                     request,
                     _(
