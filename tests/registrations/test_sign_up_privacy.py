@@ -134,3 +134,16 @@ def test_the_done_page_does_not_show_the_stored_email_address(client, meeting):
     response = client.get(reverse("registration-done", args=[registration.manage_token]))
 
     assert "anna@example.org" not in response.content.decode()
+
+
+def test_phone_and_first_name_of_someone_with_email_sends_the_link_to_that_email_only(
+    client, meeting, henk
+):
+    response = post_form(client, meeting, first_name="Henk", phone="0612345678")
+
+    registration = Registration.objects.get()
+    assert registration.person == henk
+    html = response.content.decode()
+    assert registration.manage_token not in html
+    assert "henk@example.org" not in html
+    assert [message.to for message in mail.outbox] == [["henk@example.org"]]
