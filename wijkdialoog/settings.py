@@ -189,6 +189,9 @@ SESAME_TOKEN_NAME = "sesame"
 # Requests for a magic link per address and per network address, per hour.
 MAGIC_LINK_RATE = env.str("MAGIC_LINK_RATE", default="5/h")
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+# Sign-ups through the public form per network address: plenty for a household, a brake on
+# scripts.
+REGISTRATION_RATE = env.str("REGISTRATION_RATE", default="30/h")
 RATELIMIT_VIEW = "wijkdialoog.core.views.rate_limited"
 
 # Participants' own cards and evaluations through the QR code on a table, per hour.
@@ -295,9 +298,13 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 # Only when every subdomain of the site's domain is served over HTTPS as well.
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
-if env_bool("BEHIND_PROXY", False):
+# Behind one reverse proxy: trust its X-Forwarded-Proto, and take the client address from its
+# X-Forwarded-For (see core/client_address.py) for the login lock-out and every rate limit.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    AXES_IPWARE_PROXY_COUNT = 1
+AXES_CLIENT_IP_CALLABLE = "wijkdialoog.core.client_address.client_ip"
+RATELIMIT_IP_META_KEY = "wijkdialoog.core.client_address.client_ip"
 
 LOGGING = {
     "version": 1,

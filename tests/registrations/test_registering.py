@@ -69,15 +69,34 @@ def test_it_finds_the_same_person_by_a_phone_number_written_differently(meeting,
     assert registration.person == henk
 
 
-def test_it_adds_a_missing_email_to_the_person_found_by_phone(meeting, organisation):
+def test_a_volunteer_adds_a_missing_email_to_the_person_found_by_phone(
+    meeting, organisation, facilitator
+):
     henk = make_person(organisation, first_name="Henk", phone="0612345678")
 
-    registering.register(
+    registration = registering.register(
+        meeting=meeting,
+        first_name="Henk",
+        phone="06 12345678",
+        email="henk@example.org",
+        registered_by=facilitator.person.user,
+    )
+
+    henk.refresh_from_db()
+    assert registration.person == henk
+    assert henk.email == "henk@example.org"
+
+
+def test_the_public_form_never_adds_an_email_to_the_person_found_by_phone(meeting, organisation):
+    henk = make_person(organisation, first_name="Henk", phone="0612345678")
+
+    registration = registering.register(
         meeting=meeting, first_name="Henk", phone="06 12345678", email="henk@example.org"
     )
 
     henk.refresh_from_db()
-    assert henk.email == "henk@example.org"
+    assert henk.email == ""
+    assert registration.person != henk
 
 
 def test_someone_known_elsewhere_becomes_a_new_person_of_the_meetings_organisation(meeting):
@@ -261,13 +280,30 @@ def test_it_sends_a_confirmation_only_to_people_with_an_email_address(meeting):
     assert [m.to for m in mail.outbox] == [["anna@example.org"]]
 
 
-def test_it_remembers_the_language_people_registered_in(meeting, organisation):
+def test_a_volunteer_records_the_language_someone_known_wants_now(
+    meeting, organisation, facilitator
+):
+    rita = make_person(organisation, first_name="Rita", email="rita@example.org")
+
+    sign_up(
+        meeting,
+        "Rita",
+        email="rita@example.org",
+        language="en",
+        registered_by=facilitator.person.user,
+    )
+
+    rita.refresh_from_db()
+    assert rita.language == "en"
+
+
+def test_the_public_form_leaves_the_language_of_someone_known_alone(meeting, organisation):
     rita = make_person(organisation, first_name="Rita", email="rita@example.org")
 
     sign_up(meeting, "Rita", email="rita@example.org", language="en")
 
     rita.refresh_from_db()
-    assert rita.language == "en"
+    assert rita.language == "nl"
 
 
 def test_change_updates_the_optional_facts_and_leaves_the_rest(meeting):

@@ -9,6 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.factories import make_membership
 from tests.registrations.registering_builders import make_meeting, sign_up
 from wijkdialoog.dialogues.models import Series
 from wijkdialoog.registrations import registering
@@ -24,6 +25,14 @@ def meeting(neighbourhood):
 
 
 PERSONAS = ["anonymous", "organiser", "facilitator", "partner", "trainer", "outsider"]
+
+
+@pytest.fixture
+def other_facilitator(organisation):
+    """A second volunteer of the same organisation."""
+    return make_membership(
+        organisation, "facilitator", first_name="Frits", email="frits@example.org", trained=True
+    )
 
 
 def form_data(**extra):
@@ -63,7 +72,7 @@ def test_an_organiser_can_preview_the_form_of_an_unpublished_meeting(client_for,
     assert response.status_code == 200
 
 
-def test_registering_leads_to_the_done_page_with_the_code(client, meeting):
+def test_registering_with_email_says_check_your_email_and_mails_the_code(client, meeting):
     response = client.post(
         reverse("meeting-register", args=[meeting.pk]),
         form_data(companion_1="Bert", age_group="35-54", first_time="yes"),
@@ -71,16 +80,33 @@ def test_registering_leads_to_the_done_page_with_the_code(client, meeting):
 
     registration = Registration.objects.get(party_lead=None)
     assert response.status_code == 302
-    assert response.url == reverse("registration-done", args=[registration.manage_token])
+    assert response.url == reverse("meeting-register-sent", args=[meeting.pk])
     assert registration.age_group == "35-54"
     assert registration.first_time is True
     assert registration.companions.get().person.first_name == "Bert"
-    done = client.get(response.url)
+    sent = client.get(response.url)
+    assert sent.status_code == 200
+    assert reverse("meeting-ics", args=[meeting.pk]) in sent.content.decode()
+    assert registration.check_in_code not in sent.content.decode()
+    (confirmation,) = mail.outbox
+    assert confirmation.to == ["anna@example.org"]
+    assert registration.check_in_code in confirmation.body
+    assert registration.companions.get().check_in_code in confirmation.body
+
+
+def test_the_done_page_shows_the_codes_the_calendar_link_and_the_manage_link(client, meeting):
+    registration = sign_up(meeting, "Anna", companions=["Bert"])
+
+    done = client.get(reverse("registration-done", args=[registration.manage_token]))
+
+    html = done.content.decode()
     assert done.status_code == 200
-    assert registration.check_in_code in done.content.decode()
-    assert registration.companions.get().check_in_code in done.content.decode()
-    assert reverse("registration-manage", args=[registration.manage_token]) in done.content.decode()
-    assert mail.outbox[0].to == ["anna@example.org"]
+    assert registration.check_in_code in html
+    assert registration.companions.get().check_in_code in html
+    assert reverse("registration-manage", args=[registration.manage_token]) in html
+    assert reverse("meeting-ics", args=[meeting.pk]) in html
+    # With an email address the link goes by mail: no QR code or slip on screen.
+    assert 'id="manage-qr"' not in html
 
 
 def test_registering_in_english_stores_english_as_the_mail_language(client, meeting):
@@ -130,13 +156,17 @@ def test_without_consent_nobody_is_registered(client, meeting):
     assert not Registration.objects.exists()
 
 
-def test_registering_twice_shows_a_polite_message_on_the_form(client, meeting):
-    sign_up(meeting, "Anna", email="anna@example.org")
+def test_registering_twice_by_phone_shows_a_polite_message_on_the_form(client, meeting):
+    registering.register(meeting=meeting, first_name="Anna", phone="0612345678")
 
-    response = client.post(reverse("meeting-register", args=[meeting.pk]), form_data())
+    response = client.post(
+        reverse("meeting-register", args=[meeting.pk]),
+        form_data(email="", phone="06 1234 5678"),
+    )
 
     assert response.status_code == 200
     assert 'id="form-errors"' in response.content.decode()
+    assert meeting.registrations.get().manage_token not in response.content.decode()
     assert meeting.registrations.count() == 1
 
 
@@ -162,7 +192,7 @@ def test_a_full_meeting_says_you_join_the_waiting_list(client, meeting):
 
     response = client.post(
         reverse("meeting-register", args=[meeting.pk]),
-        form_data(first_name="Eva", email="eva@example.org"),
+        form_data(first_name="Eva", email="", phone="0612345678"),
         follow=True,
     )
     assert 'data-status="waiting"' in response.content.decode()
@@ -367,11 +397,54 @@ def test_a_volunteer_registers_someone_by_phone_and_sees_the_code(client_for, me
     assert mail.outbox == []
 
 
-def test_the_on_behalf_done_page_is_only_for_those_who_may_register_on_behalf(client_for, meeting):
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [
+        ("anonymous", 302),
+        ("facilitator", 200),
+        ("organiser", 200),
+        ("other_facilitator", 404),
+        ("partner", 404),
+        ("trainer", 404),
+        ("outsider", 404),
+    ],
+)
+def test_the_on_behalf_result_is_only_for_who_registered_them_and_organisers(
+    client_for, meeting, facilitator, persona, status
+):
+    registration = registering.register(
+        meeting=meeting,
+        first_name="Gerrit",
+        email="gerrit@example.org",
+        source="phone",
+        registered_by=facilitator.person.user,
+    )
+    url = reverse("registration-on-behalf-done", args=[meeting.pk, registration.pk])
+
+    response = client_for(persona).get(url)
+
+    assert response.status_code == status
+    if status == 200:
+        assert registration.check_in_code in response.content.decode()
+    else:
+        assert registration.check_in_code not in response.content.decode()
+
+
+@pytest.mark.parametrize("persona", ["organiser", "facilitator"])
+def test_a_registration_from_the_public_form_has_no_on_behalf_result_for_volunteers(
+    client_for, meeting, persona
+):
     registration = sign_up(meeting, "Anna")
     url = reverse("registration-on-behalf-done", args=[meeting.pk, registration.pk])
 
-    assert client_for("partner").get(url).status_code == 403
+    expected = 200 if persona == "organiser" else 404
+    assert client_for(persona).get(url).status_code == expected
+
+
+def test_the_on_behalf_result_of_an_unknown_registration_is_not_found(client_for, meeting):
+    url = reverse("registration-on-behalf-done", args=[meeting.pk, 999999])
+
+    assert client_for("organiser").get(url).status_code == 404
 
 
 def test_the_on_behalf_form_keeps_values_and_shows_errors_next_to_the_field(client_for, meeting):

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 
 class LoginRequired(Exception):
@@ -14,6 +15,16 @@ def require(request, permission: str, subject=None) -> None:
     if not request.user.is_authenticated:
         raise LoginRequired
     raise PermissionDenied
+
+
+def require_or_404(request, permission: str, subject=None) -> None:
+    """Like `require`, but someone logged in without the permission gets 404: for pages whose
+    very existence is personal (a registration's codes), a 403 would say that it exists."""
+    if request.user.has_perm(permission, subject):
+        return
+    if not request.user.is_authenticated:
+        raise LoginRequired
+    raise Http404
 
 
 class LoginRequiredMiddleware:

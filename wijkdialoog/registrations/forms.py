@@ -18,6 +18,17 @@ COMPANION_FIELDS = [f"companion_{n}" for n in range(1, MAX_COMPANIONS + 1)]
 PLAIN_FIELD = "registrations/includes/field_plain.html"
 
 
+def _clean_phone(value: str) -> str:
+    phone = " ".join(value.split())
+    if phone:
+        allowed = set("0123456789+-() ./")
+        if not set(phone) <= allowed or len(normalise_phone(phone)) < 6:
+            raise forms.ValidationError(
+                _("Fill in a phone number with digits only, such as 06 1234 5678.")
+            )
+    return phone
+
+
 def _first_time(value: str) -> bool | None:
     return {"yes": True, "no": False}.get(value)
 
@@ -128,14 +139,7 @@ class RegisterForm(FactsForm):
     field_order = ["first_name", "email", "phone"]
 
     def clean_phone(self) -> str:
-        phone = " ".join(self.cleaned_data["phone"].split())
-        if phone:
-            allowed = set("0123456789+-() ./")
-            if not set(phone) <= allowed or len(normalise_phone(phone)) < 6:
-                raise forms.ValidationError(
-                    _("Fill in a phone number with digits only, such as 06 1234 5678.")
-                )
-        return phone
+        return _clean_phone(self.cleaned_data["phone"])
 
     def clean(self):
         data = super().clean()
@@ -197,3 +201,44 @@ class ChangeForm(FactsForm):
         for name, companion in zip(COMPANION_FIELDS, companions, strict=False):
             initial[name] = companion.person.first_name
         return cls(data, initial=initial)
+
+
+class ContactForm(Form):
+    """The manage page: how we call you and how we reach you."""
+
+    first_name = forms.CharField(
+        label=_("Your first name"),
+        max_length=80,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    email = forms.EmailField(
+        label=_("Email address"),
+        required=False,
+        template_name=PLAIN_FIELD,
+        help_text=_("A new address counts once you confirm it: we send a link to the new address."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.CharField(
+        label=_("Phone number"),
+        max_length=30,
+        required=False,
+        template_name=PLAIN_FIELD,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel", "type": "tel"}),
+    )
+
+    @classmethod
+    def for_person(cls, person: Person, data=None):
+        initial = {"first_name": person.first_name, "email": person.email, "phone": person.phone}
+        return cls(data, initial=initial)
+
+    def clean_first_name(self) -> str:
+        return " ".join(self.cleaned_data["first_name"].split())
+
+    def clean_phone(self) -> str:
+        return _clean_phone(self.cleaned_data["phone"])
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not data.get("email") and not data.get("phone"):
+            self.add_error("email", _("Fill in an email address or a phone number."))
+        return data

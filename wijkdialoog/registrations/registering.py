@@ -56,8 +56,11 @@ def _phone_variants(normalised: str) -> set[str]:
     return variants
 
 
-def find_person(*, organisation: Organisation, email: str = "", phone: str = "") -> Person | None:
-    """The organisation's record of this person: same email (any case), else same phone."""
+def find_person(
+    *, organisation: Organisation, email: str = "", phone: str = "", first_name: str = ""
+) -> Person | None:
+    """The organisation's record of this person: the same email address (any case), else the same
+    phone number with, when given, the same first name (a household often shares one phone)."""
     if email:
         person = (
             Person.objects.filter(organisation=organisation, email__iexact=email)
@@ -71,21 +74,38 @@ def find_person(*, organisation: Organisation, email: str = "", phone: str = "")
         stripped = Replace("phone", Value(" "), Value(""))
         for separator in ("-", ".", "(", ")", "/"):
             stripped = Replace(stripped, Value(separator), Value(""))
-        return (
+        candidates = (
             Person.objects.filter(organisation=organisation)
             .exclude(phone="")
             .annotate(phone_digits=stripped)
             .filter(phone_digits__in=_phone_variants(normalised))
             .order_by("pk")
-            .first()
+        )
+        wanted = first_name.casefold()
+        return next(
+            (p for p in candidates if not wanted or p.first_name.casefold() == wanted), None
         )
     return None
 
 
 def _find_or_create_person(
-    *, organisation: Organisation, first_name: str, email: str, phone: str, language: str
+    *,
+    organisation: Organisation,
+    first_name: str,
+    email: str,
+    phone: str,
+    language: str,
+    trusted: bool,
 ) -> Person:
-    person = find_person(organisation=organisation, email=email, phone=phone)
+    """Find or add the person. Anyone can type anything into the public form, so there
+    (`trusted=False`) a given email address is the only match, and a known record is never
+    changed. A volunteer who registers someone (`trusted=True`) may fill in what was missing."""
+    if trusted or not email:
+        person = find_person(
+            organisation=organisation, email=email, phone=phone, first_name=first_name
+        )
+    else:
+        person = find_person(organisation=organisation, email=email)
     if person is None:
         person = Person(
             organisation=organisation,
@@ -102,6 +122,8 @@ def _find_or_create_person(
             person = Person.objects.get(organisation=organisation, email__iexact=email)
         else:
             return person
+    if not trusted:
+        return person
     # Fill in what was missing, and remember the language they used this time.
     changed = []
     if email and not person.email:
@@ -116,6 +138,20 @@ def _find_or_create_person(
     if changed:
         person.save(update_fields=[*changed, "updated_at"])
     return person
+
+
+class AlreadyRegistered(ValidationError):
+    """A second registration of the same person for a meeting; `registration` is the first."""
+
+    def __init__(self, registration: Registration):
+        super().__init__(
+            _(
+                "You are already registered for this meeting. To change or cancel, use the "
+                "link in your confirmation email."
+            ),
+            code="duplicate",
+        )
+        self.registration = registration
 
 
 # --- rules -----------------------------------------------------------------------------------
@@ -220,6 +256,7 @@ def register(
             email=email,
             phone=phone,
             language=language,
+            trusted=getattr(registered_by, "is_authenticated", False),
         )
     else:
         person = Person.objects.create(
@@ -230,13 +267,7 @@ def register(
         Registration.objects.select_for_update().filter(meeting=meeting, person=person).first()
     )
     if registration is not None and registration.status != Status.CANCELLED:
-        raise ValidationError(
-            _(
-                "You are already registered for this meeting. To change or cancel, use the "
-                "link in your confirmation email."
-            ),
-            code="duplicate",
-        )
+        raise AlreadyRegistered(registration)
 
     # People already in line go first when places have come free (for example a new table).
     promote_from_waiting_list(meeting=meeting)
@@ -292,6 +323,39 @@ def register(
 
     _after_registering(registration)
     return registration
+
+
+def register_from_public_form(
+    *, meeting: Meeting, email: str = "", **details
+) -> Registration | None:
+    """Register someone through the public form, where anyone can type anything.
+
+    Returns the registration when the browser may show its personal link: only when the person
+    has no email address to send it to. Otherwise returns None and the mail carries everything,
+    so a stranger who types someone's address learns nothing, not even whether it is known:
+    someone registered already gets their link again by mail instead of an answer on screen.
+    """
+    try:
+        registration = register(meeting=meeting, email=email, **details)
+    except AlreadyRegistered as error:
+        existing = error.registration
+        if not existing.person.email:
+            raise ValidationError(
+                _(
+                    "Someone with this first name and phone number is already registered for "
+                    "this meeting. Lost the link to change or cancel? Ask the organiser."
+                ),
+                code="duplicate",
+            ) from None
+        _send_link_again(existing)
+        return None
+    return None if registration.person.email else registration
+
+
+def _send_link_again(registration: Registration) -> None:
+    from .tasks import send_already_registered
+
+    send_already_registered.enqueue(registration.pk)
 
 
 def _add_companion(*, lead: Registration, first_name: str, actor) -> Registration:

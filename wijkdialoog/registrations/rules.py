@@ -34,6 +34,11 @@ def sits_at_a_table_of_meeting(user, meeting):
     return meeting.tables.filter(Q(facilitator__user=user) | Q(harvester__user=user)).exists()
 
 
+@rules.predicate
+def registered_it(user, registration):
+    return registration is not None and registration.registered_by_id == user.pk
+
+
 # Volunteers (facilitators) register people by phone or from paper and help at the door.
 rules.add_perm(
     "registrations.register_on_behalf", is_organiser_of_subject | is_facilitator_of_subject
@@ -54,3 +59,9 @@ rules.add_perm("registrations.divide_tables", is_organiser_of_subject)
 rules.add_perm("registrations.manage_channels", is_organiser_of_subject)
 # Names, contact details and needs (health data) leave the application only with an organiser.
 rules.add_perm("registrations.export_registrations", is_organiser_of_subject)
+# The result of registering someone (their email address and codes): only for whoever
+# registered them, while still a volunteer there, and for organisers.
+rules.add_perm(
+    "registrations.view_registered_on_behalf",
+    is_organiser_of_subject | (is_facilitator_of_subject & registered_it),
+)

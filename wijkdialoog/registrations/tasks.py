@@ -192,3 +192,47 @@ def send_due_reminders() -> int:
         except Exception:
             logger.exception("Reminder for registration %s could not be sent", registration_id)
     return sent
+
+
+@task
+def send_already_registered(registration_id: int) -> None:
+    """Someone used the form with this person's address while they were registered already: the
+    owner gets their link again, the browser learns nothing."""
+    registration = _registration(registration_id)
+    if registration is None or registration.status == Status.CANCELLED:
+        return
+    if registration.person.email:
+        _send(registration, "already_registered")
+
+
+def _send_about_address(registration_id: int, *, to: str, template: str, **context) -> None:
+    registration = _registration(registration_id)
+    if registration is None:
+        return
+    person, meeting = registration.person, registration.meeting
+    send_mail(
+        to=to,
+        template=f"registrations/mail/{template}",
+        language=person.language,
+        context={
+            "person": person,
+            "meeting": meeting,
+            "organisation": meeting.series.neighbourhood.organisation,
+            **context,
+        },
+    )
+
+
+@task
+def send_email_confirmation(registration_id: int, email: str, token: str) -> None:
+    """The link that makes a new email address count, sent to that new address."""
+    confirm_url = settings.SITE_URL + reverse("email-confirm", args=[token])
+    _send_about_address(
+        registration_id, to=email, template="confirm_email", confirm_url=confirm_url
+    )
+
+
+@task
+def send_email_changed(registration_id: int, old_email: str) -> None:
+    """A note to the old address that the registration now uses another one."""
+    _send_about_address(registration_id, to=old_email, template="email_changed")

@@ -3,24 +3,25 @@ organiser's list of who is coming."""
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
-from wijkdialoog.core.access import require
+from wijkdialoog.core.access import require, require_or_404
 from wijkdialoog.dialogues.availability import places_left
 from wijkdialoog.dialogues.models import Meeting
 
-from .. import registering
-from ..forms import ChangeForm, OnBehalfForm, RegisterForm
+from .. import contact_details, registering, slips
+from ..forms import ChangeForm, ContactForm, OnBehalfForm, RegisterForm
 from ..models import Channel, Registration
 from ..waiting_list import waiting_position
 
@@ -28,8 +29,6 @@ Status = Registration.Status
 # Set by the tracked channel link (/d/<code>/) before it sends people to the meeting page.
 CHANNEL_SESSION_KEY = "wijkdialoog_channel"
 MEETING_RELATED = ("series__neighbourhood__organisation", "venue")
-# Registrations per network address per hour: plenty for a household, a brake on scripts.
-REGISTRATION_RATE = "30/h"
 
 
 def _show_error(form, error: ValidationError) -> None:
@@ -58,8 +57,12 @@ def _channel(request, meeting: Meeting) -> Channel | None:
     return None
 
 
+def _registration_rate(group, request):
+    return settings.REGISTRATION_RATE
+
+
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate=REGISTRATION_RATE, method="POST", block=False)
+@ratelimit(key="ip", rate=_registration_rate, method="POST", block=False)
 def meeting_register(request, pk):
     meeting = _meeting(pk)
     if not request.user.has_perm("dialogues.view_meeting", meeting):
@@ -71,7 +74,7 @@ def meeting_register(request, pk):
             form.add_error(None, _("Many registrations came from here just now. Try again later."))
         else:
             try:
-                registration = registering.register(
+                registration = registering.register_from_public_form(
                     meeting=meeting,
                     first_name=form.cleaned_data["first_name"],
                     email=form.cleaned_data["email"],
@@ -85,6 +88,9 @@ def meeting_register(request, pk):
             except ValidationError as error:
                 _show_error(form, error)
             else:
+                # With an email address the personal link goes by mail only (see the function).
+                if registration is None:
+                    return redirect("meeting-register-sent", pk=meeting.pk)
                 return redirect("registration-done", token=registration.manage_token)
     return render(
         request,
@@ -96,6 +102,20 @@ def meeting_register(request, pk):
             "closed": closed,
             "places_left": places_left(meeting),
         },
+    )
+
+
+@require_GET
+def meeting_register_sent(request, pk):
+    """After signing up with an email address: the same page whatever happened, so it tells a
+    stranger nothing about the address."""
+    meeting = _meeting(pk)
+    if not request.user.has_perm("dialogues.view_meeting", meeting):
+        raise Http404
+    return render(
+        request,
+        "registrations/registration_sent.html",
+        {"meeting": meeting, "venue": meeting.venue},
     )
 
 
@@ -123,6 +143,8 @@ def registration_done(request, token):
     registration = _registration_by_token(token)
     if registration is None:
         return _link_not_found(request)
+    # Without email this page is the only place the personal link reaches them.
+    link = {} if registration.person.email else slips.personal_link(registration)
     return render(
         request,
         "registrations/registration_done.html",
@@ -132,6 +154,41 @@ def registration_done(request, token):
             "venue": registration.meeting.venue,
             "companions": registering.active_companions(registration),
             "waiting_position": waiting_position(registration),
+            **link,
+        },
+    )
+
+
+@never_cache
+@require_GET
+def registration_slip(request, token):
+    registration = _registration_by_token(token)
+    if registration is None:
+        return _link_not_found(request)
+    response = HttpResponse(slips.render_pdf(registration), content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="wijkdialoog-aanmelding.pdf"'
+    return response
+
+
+def _manage_page(request, registration, *, form=None, contact_form=None):
+    meeting = registration.meeting
+    companions = registering.active_companions(registration)
+    active = registration.status != Status.CANCELLED
+    if active:
+        form = form or ChangeForm.for_registration(registration, companions)
+        contact_form = contact_form or ContactForm.for_person(registration.person)
+    return render(
+        request,
+        "registrations/registration_manage.html",
+        {
+            "registration": registration,
+            "meeting": meeting,
+            "venue": meeting.venue,
+            "companions": companions,
+            "form": form if active else None,
+            "contact_form": contact_form if active else None,
+            "waiting_position": waiting_position(registration),
+            "can_register_again": not active and not registering.registration_is_closed(meeting),
         },
     )
 
@@ -142,15 +199,11 @@ def registration_manage(request, token):
     registration = _registration_by_token(token)
     if registration is None:
         return _link_not_found(request)
-    meeting = registration.meeting
+    if request.method == "GET" or registration.status == Status.CANCELLED:
+        return _manage_page(request, registration)
     companions = registering.active_companions(registration)
-    active = registration.status != Status.CANCELLED
-    form = (
-        ChangeForm.for_registration(registration, companions, request.POST or None)
-        if active
-        else None
-    )
-    if form is not None and request.method == "POST" and form.is_valid():
+    form = ChangeForm.for_registration(registration, companions, request.POST)
+    if form.is_valid():
         try:
             registering.change(
                 registration=registration, companions=form.companions(), **form.facts()
@@ -160,19 +213,57 @@ def registration_manage(request, token):
         else:
             messages.success(request, _("Your changes have been saved."))
             return redirect("registration-manage", token=token)
-    return render(
-        request,
-        "registrations/registration_manage.html",
-        {
-            "registration": registration,
-            "meeting": meeting,
-            "venue": meeting.venue,
-            "companions": companions,
-            "form": form,
-            "waiting_position": waiting_position(registration),
-            "can_register_again": not active and not registering.registration_is_closed(meeting),
-        },
-    )
+    return _manage_page(request, registration, form=form)
+
+
+@never_cache
+@require_POST
+def registration_contact(request, token):
+    registration = _registration_by_token(token)
+    if registration is None:
+        return _link_not_found(request)
+    if registration.status == Status.CANCELLED:
+        return redirect("registration-manage", token=token)
+    form = ContactForm.for_person(registration.person, request.POST)
+    if form.is_valid():
+        try:
+            confirm_to = contact_details.change_contact_details(
+                registration=registration, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _show_error(form, error)
+        else:
+            if not confirm_to:
+                messages.success(request, _("Your details have been saved."))
+            else:
+                messages.info(
+                    request,
+                    _(
+                        "We have sent a link to %(email)s. Your new email address counts once "
+                        "you click that link."
+                    )
+                    % {"email": confirm_to},
+                )
+            return redirect("registration-manage", token=token)
+    return _manage_page(request, registration, contact_form=form)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def email_confirm(request, token):
+    """GET shows a button; only the POST confirms, so mail scanners cannot do it."""
+    if contact_details.read_email_confirmation(token) is None:
+        return render(request, "registrations/email_confirm.html", {"invalid": True}, status=404)
+    error = None
+    if request.method == "POST":
+        try:
+            registration = contact_details.confirm_email_change(token=token)
+        except ValidationError as refused:
+            error = refused.messages[0]
+        else:
+            messages.success(request, _("Your new email address is confirmed."))
+            return redirect("registration-manage", token=registration.manage_token)
+    return render(request, "registrations/email_confirm.html", {"error": error})
 
 
 @never_cache
@@ -240,14 +331,14 @@ def registration_on_behalf(request, pk):
 @require_GET
 def registration_on_behalf_done(request, pk, registration):
     meeting = _meeting(pk)
-    require(request, "registrations.register_on_behalf", meeting)
-    registration = get_object_or_404(
-        Registration.objects.select_related("person"),
-        pk=registration,
-        meeting=meeting,
-        party_lead__isnull=True,
+    registration = (
+        Registration.objects.select_related("person")
+        .filter(pk=registration, meeting=meeting, party_lead__isnull=True)
+        .first()
     )
-    registration.meeting = meeting
+    if registration is not None:
+        registration.meeting = meeting
+    require_or_404(request, "registrations.view_registered_on_behalf", registration)
     return render(
         request,
         "registrations/registration_on_behalf_done.html",
@@ -312,8 +403,16 @@ def registration_list(request, pk):
 
 urlpatterns = [
     path("bijeenkomst/<int:pk>/aanmelden/", meeting_register, name="meeting-register"),
+    path(
+        "bijeenkomst/<int:pk>/aanmelden/verstuurd/",
+        meeting_register_sent,
+        name="meeting-register-sent",
+    ),
     path("aanmelding/<str:token>/", registration_manage, name="registration-manage"),
     path("aanmelding/<str:token>/klaar/", registration_done, name="registration-done"),
+    path("aanmelding/<str:token>/gegevens/", registration_contact, name="registration-contact"),
+    path("email-bevestigen/<str:token>/", email_confirm, name="email-confirm"),
+    path("aanmelding/<str:token>/strookje.pdf", registration_slip, name="registration-slip"),
     path("aanmelding/<str:token>/afmelden/", registration_cancel, name="registration-cancel"),
     path(
         "beheer/bijeenkomsten/<int:pk>/aanmeldingen/", registration_list, name="registration-list"
