@@ -89,3 +89,18 @@ def test_the_summary_links_a_group_of_radio_buttons_to_its_first_button():
         "[#id_note|Note: This field is required.]"
         "[|This field is required.]"
     )
+
+
+class QuickEntryForm(Form):
+    text = forms.CharField(label="Text", widget=forms.TextInput(attrs={"autofocus": True}))
+
+
+def test_an_invalid_field_that_asks_for_focus_keeps_it_for_fast_keyboard_entry():
+    template = Template(
+        "{% load error_summary %}{% error_summary_items as items %}"
+        '{% include "core/includes/error_summary.html" with items=items %}'
+    )
+    quick = template.render(Context({"form": QuickEntryForm(data={})}))
+    plain = template.render(Context({"form": ChoicesForm(data={})}))
+    assert 'href="#id_text"' in quick and "autofocus" not in quick
+    assert "autofocus" in plain

@@ -8,10 +8,18 @@ from django.forms import BaseForm, BaseFormSet
 register = template.Library()
 
 
+class ErrorSummary(list):
+    """The items, and whether the summary takes the focus: not when an invalid field asks for it
+    itself (fast keyboard entry such as typing in paper cards keeps the cursor in its field, where
+    the error is read out with it)."""
+
+    takes_focus = True
+
+
 @register.simple_tag(takes_context=True)
-def error_summary_items(context) -> list[dict]:
+def error_summary_items(context) -> ErrorSummary:
     """One item per error, in the order of the fields: `text`, and `href` to the field's input."""
-    items: list[dict] = []
+    items = ErrorSummary()
     seen: set[int] = set()
     for value in context.flatten().values():
         # type() and not isinstance(): isinstance would evaluate lazy objects such as `user`.
@@ -26,6 +34,12 @@ def error_summary_items(context) -> list[dict]:
             if id(form) not in seen and form.is_bound and form.errors:
                 seen.add(id(form))
                 items.extend(_form_items(form))
+                if any(
+                    form[name].field.widget.attrs.get("autofocus")
+                    for name in form.errors
+                    if name in form.fields
+                ):
+                    items.takes_focus = False
     return items
 
 
