@@ -28,7 +28,6 @@ def test_a_resident_registers_on_a_phone_and_cancels_so_the_waiting_list_moves_u
 
     # A first try without a way to reach her: the message sits next to the field, the name stays.
     phone.fill("#id_first_name", "Fatma")
-    phone.fill("#id_companion_1", "")
     phone.check("#id_consent")
     phone.click_and_wait("form.wd-form button[type=submit]")
     assert phone.locator("#id_email_error").count() == 1
@@ -36,6 +35,7 @@ def test_a_resident_registers_on_a_phone_and_cancels_so_the_waiting_list_moves_u
     assert phone.locator("#id_email").get_attribute("aria-invalid") == "true"
 
     phone.fill("#id_email", "fatma@example.org")
+    phone.click("#questions summary")  # the optional questions are folded until tapped
     phone.check("#id_age_group_2")
     phone.fill("#id_access_needs", "Een stoel met armleuningen")
     if not phone.locator("#id_consent").is_checked():

@@ -165,7 +165,7 @@ def test_registering_twice_by_phone_shows_a_polite_message_on_the_form(client, m
     )
 
     assert response.status_code == 200
-    assert 'id="form-errors"' in response.content.decode()
+    assert 'id="error-summary"' in response.content.decode()
     assert meeting.registrations.get().manage_token not in response.content.decode()
     assert meeting.registrations.count() == 1
 
@@ -300,7 +300,7 @@ def test_the_manage_page_shows_why_a_companion_cannot_be_added(client, meeting):
 
     assert response.status_code == 200
     assert 'id="id_companion_1_error"' not in response.content.decode()
-    assert 'id="form-errors"' in response.content.decode()
+    assert 'id="error-summary"' in response.content.decode()
     assert 'value="Bert"' in response.content.decode()
     assert registering.active_companions(registration) == []
 

@@ -95,6 +95,7 @@ def load(context) -> None:
         description="Welzijnsorganisatie in de gemeente Westerlaan (verzonnen, voor de demo).",
         website="https://example.org/debrug",
         privacy_email="privacy@debrug.example.org",
+        contact_email="vragen@debrug.example.org",
         phone="0201 234 567",
     )
     context["organisation"] = organisation

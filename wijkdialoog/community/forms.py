@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wijkdialoog.core.dates import TRAINING_YEARS, limit_field
 from wijkdialoog.core.forms import Form, ModelForm, StyledFormMixin
 
-from .models import Membership, Neighbourhood, Person
+from .models import Membership, Neighbourhood, Organisation, Person
 from .person_picker import PersonChoiceField
 
 
@@ -59,6 +59,17 @@ class MagicLinkForm(Form):
             "invalid": _("Fill in a valid email address, such as name@example.nl."),
         },
     )
+
+
+class OrganisationContactForm(ModelForm):
+    """The phone number and email address every public page shows to residents."""
+
+    class Meta:
+        model = Organisation
+        fields = ["phone", "contact_email"]
+
+    def clean_phone(self):
+        return " ".join(self.cleaned_data["phone"].split())
 
 
 class NeighbourhoodForm(ModelForm):

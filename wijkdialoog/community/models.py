@@ -59,7 +59,17 @@ class Organisation(TimeStampedModel):
         _("email for privacy questions"),
         help_text=_("Residents can ask here what is stored about them, or have it removed."),
     )
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    phone = models.CharField(
+        _("phone"),
+        max_length=30,
+        blank=True,
+        help_text=_("Shown on every public page, so residents can call with questions."),
+    )
+    contact_email = models.EmailField(
+        _("email for questions"),
+        blank=True,
+        help_text=_("Shown on every public page. Empty: the email for privacy questions is shown."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -68,6 +78,11 @@ class Organisation(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def public_email(self) -> str:
+        """Where residents can mail with questions; the privacy address is public already."""
+        return self.contact_email or self.privacy_email
 
 
 class Neighbourhood(TimeStampedModel):

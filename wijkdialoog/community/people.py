@@ -9,6 +9,7 @@ from .models import Neighbourhood, Organisation, Person
 
 PERSON_FIELDS = ("first_name", "last_name", "email", "phone", "language", "neighbourhood_id")
 NEIGHBOURHOOD_FIELDS = ("name", "slug", "kind", "municipality", "cbs_code", "description")
+ORGANISATION_CONTACT_FIELDS = ("phone", "contact_email")
 
 
 def _normalise(person: Person) -> None:
@@ -62,3 +63,19 @@ def update_neighbourhood(*, neighbourhood: Neighbourhood, actor, original: dict)
 
 def snapshot(instance, fields) -> dict:
     return {name: getattr(instance, name) for name in fields}
+
+
+@transaction.atomic
+def update_organisation_contact(*, organisation: Organisation, actor, original: dict):
+    """Save the public phone and email; the log says which fields changed, not the values (an
+    organisation's contact is no personal data, but it may be a volunteer's own number)."""
+    changes = changed_fields(organisation, original, ORGANISATION_CONTACT_FIELDS)
+    organisation.save(update_fields=[*ORGANISATION_CONTACT_FIELDS, "updated_at"])
+    if changes:
+        audit.record(
+            actor=actor,
+            action="organisation.contact_changed",
+            subject=organisation,
+            payload={"fields": sorted(changes)},
+        )
+    return organisation

@@ -26,6 +26,7 @@ urlpatterns = [
     path("mijn/wachtwoord/", login.set_password, name="set-password"),
     path("beheer/", organiser.dashboard, name="dashboard"),
     path("beheer/organisatie/", organiser.switch_organisation, name="switch-organisation"),
+    path("beheer/contact/", organiser.organisation_contact, name="organisation-contact"),
     path("beheer/wijken/nieuw/", organiser.neighbourhood_create, name="neighbourhood-create"),
     path("beheer/wijken/<int:pk>/", organiser.neighbourhood_edit, name="neighbourhood-edit"),
     path("beheer/mensen/", organiser.person_list, name="person-list"),

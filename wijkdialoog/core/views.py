@@ -9,7 +9,10 @@ from wijkdialoog.dialogues.listings import upcoming_everywhere
 
 @require_GET
 def home(request):
-    return render(request, "core/home.html", {"upcoming": list(upcoming_everywhere())})
+    upcoming = list(upcoming_everywhere())
+    # Only read when no meeting is listed: then the footer shows every organisation's contact.
+    organisations = Organisation.objects.order_by("name")
+    return render(request, "core/home.html", {"upcoming": upcoming, "organisations": organisations})
 
 
 @require_GET

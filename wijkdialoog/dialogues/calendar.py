@@ -88,6 +88,22 @@ def meeting_ics(meeting: Meeting) -> bytes:
     return calendar.to_ical()
 
 
+def meeting_cancel_ics(meeting: Meeting) -> bytes:
+    """Takes the meeting out of someone's calendar (RFC 5546 METHOD:CANCEL): the same UID as the
+    file of the confirmation, so calendar apps remove that event, with a newer sequence."""
+    stamp = _utc(timezone.now())
+    event = _event(meeting, stamp)
+    event.pop("status")
+    event.add("status", "CANCELLED")
+    sequence = max(int(event["sequence"]), int(stamp.timestamp()))
+    event.pop("sequence")
+    event.add("sequence", sequence)
+    calendar = _calendar()
+    calendar.add("method", "CANCEL")
+    calendar.add_component(event)
+    return calendar.to_ical()
+
+
 def calendar_ics(meetings: Iterable[Meeting], *, name: str) -> bytes:
     """A calendar with many meetings, such as a neighbourhood's public feed."""
     calendar = _calendar(name)

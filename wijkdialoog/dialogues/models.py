@@ -52,15 +52,17 @@ class Venue(TimeStampedModel):
         return self.name
 
     @property
-    def accessibility_facts(self) -> list:
-        """What the venue offers, as short labels for mails, posters and lists."""
+    def accessibility_facts(self) -> list[str]:
+        """What the venue offers, in the words of the registration pages, for mails and lists.
+        Plain strings in the active language: a lazy label would reach a text template as
+        Python's list notation (`join` cannot join lazy strings without autoescaping)."""
         facts = [
-            (self.step_free_entrance, _("entrance without steps")),
-            (self.accessible_toilet, _("accessible toilet")),
-            (self.hearing_loop, _("hearing loop")),
-            (self.quiet_room, _("quiet room")),
+            (self.step_free_entrance, _("Entrance without steps")),
+            (self.accessible_toilet, _("Accessible toilet")),
+            (self.hearing_loop, _("Hearing loop")),
+            (self.quiet_room, _("Quiet room")),
         ]
-        return [label for present, label in facts if present]
+        return [str(label) for present, label in facts if present]
 
     @property
     def address(self) -> str:

@@ -107,6 +107,17 @@ class FactsForm(Form):
     def fact_fields(self):
         return [self[name] for name in ("age_group", "relation", "languages", "access_needs")]
 
+    def companions_are_filled_in(self) -> bool:
+        """Open the folded part on a form shown again: what was typed, or an error, stays seen."""
+        return _filled_in_or_wrong(self.companion_fields())
+
+    def questions_are_filled_in(self) -> bool:
+        return _filled_in_or_wrong([*self.fact_fields(), self["first_time"]])
+
+
+def _filled_in_or_wrong(fields) -> bool:
+    return any(field.errors or (field.form.is_bound and field.data) for field in fields)
+
 
 class RegisterForm(FactsForm):
     """Registering yourself: a first name and a way to reach you; everything else optional."""

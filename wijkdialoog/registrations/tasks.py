@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from wijkdialoog.core.mail import send_mail
-from wijkdialoog.dialogues.calendar import meeting_ics
+from wijkdialoog.dialogues.calendar import meeting_cancel_ics, meeting_ics
 
 from .models import Registration
 from .registering import active_companions, reminder_due_at
@@ -36,14 +36,16 @@ def _registration(registration_id: int) -> Registration | None:
     )
 
 
-def _send(registration: Registration, template: str, *, with_calendar: bool = False) -> None:
+def _send(
+    registration: Registration, template: str, *, with_calendar: bool = False, ics=meeting_ics
+) -> None:
+    """`with_calendar` attaches the meeting's calendar file; `ics=meeting_cancel_ics` makes it
+    the file that takes the meeting out of the calendar again."""
     person, meeting = registration.person, registration.meeting
     attachments = []
     if with_calendar:
         with translation.override(person.language):
-            attachments.append(
-                (f"wijkdialoog-{meeting.pk}.ics", meeting_ics(meeting), "text/calendar")
-            )
+            attachments.append((f"wijkdialoog-{meeting.pk}.ics", ics(meeting), "text/calendar"))
     send_mail(
         to=person.email,
         template=f"registrations/mail/{template}",
@@ -122,7 +124,7 @@ def send_cancellation(registration_id: int) -> None:
     if registration is None or registration.status != Status.CANCELLED:
         return
     if registration.person.email:
-        _send(registration, "cancelled")
+        _send(registration, "cancelled", with_calendar=True, ics=meeting_cancel_ics)
 
 
 @task
@@ -132,7 +134,7 @@ def send_meeting_cancelled(registration_id: int) -> None:
     if registration is None or registration.status == Status.CANCELLED:
         return
     if registration.person.email:
-        _send(registration, "meeting_cancelled")
+        _send(registration, "meeting_cancelled", with_calendar=True, ics=meeting_cancel_ics)
 
 
 @task

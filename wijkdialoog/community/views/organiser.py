@@ -13,7 +13,13 @@ from wijkdialoog.core.access import require
 
 from .. import people, roles
 from ..access import SESSION_KEY, current_organisation, organisations_where
-from ..forms import InviteForm, NeighbourhoodForm, PersonForm, TrainingForm
+from ..forms import (
+    InviteForm,
+    NeighbourhoodForm,
+    OrganisationContactForm,
+    PersonForm,
+    TrainingForm,
+)
 from ..models import Membership, Neighbourhood, Organisation, Person
 
 
@@ -99,6 +105,25 @@ def neighbourhood_edit(request, pk):
         request,
         "community/neighbourhood_form.html",
         {"form": form, "neighbourhood": neighbourhood, "organisation": neighbourhood.organisation},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def organisation_contact(request):
+    organisation = _organisation(request)
+    require(request, "community.manage_organisation", organisation)
+    original = people.snapshot(organisation, people.ORGANISATION_CONTACT_FIELDS)
+    form = OrganisationContactForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        people.update_organisation_contact(
+            organisation=form.instance, actor=request.user, original=original
+        )
+        messages.success(request, _("The changes have been saved."))
+        return redirect("dashboard")
+    return render(
+        request,
+        "community/organisation_contact.html",
+        {"form": form, "organisation": organisation},
     )
 
 
