@@ -148,3 +148,21 @@ def meeting_with_party(neighbourhood):
         meeting=meeting, first_name="Gerda", phone="0612345678", companions=["Kees"]
     )
     return lead, lead.person
+
+
+def test_a_record_keeping_its_email_address_changes_in_place_as_its_mail_goes_there(
+    client, neighbourhood, organisation
+):
+    anna = make_person(organisation, first_name="Anna", email="anna@example.org", phone="0611")
+    first = registering.register(
+        meeting=make_meeting(neighbourhood), first_name="Anna", email="anna@example.org"
+    )
+    second = registering.register(
+        meeting=make_meeting(neighbourhood, days=20), first_name="Anna", email="anna@example.org"
+    )
+
+    change(client, second, first_name="Anneke", email="anna@example.org", phone="0622222222")
+
+    anna.refresh_from_db()
+    assert first.person == second.person == anna
+    assert (anna.first_name, anna.phone) == ("Anneke", "0622222222")
