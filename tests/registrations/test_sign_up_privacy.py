@@ -136,14 +136,39 @@ def test_the_done_page_does_not_show_the_stored_email_address(client, meeting):
     assert "anna@example.org" not in response.content.decode()
 
 
-def test_phone_and_first_name_of_someone_with_email_sends_the_link_to_that_email_only(
-    client, meeting, henk
-):
+def test_phone_and_first_name_of_someone_with_email_make_a_separate_person(client, meeting, henk):
     response = post_form(client, meeting, first_name="Henk", phone="0612345678")
 
     registration = Registration.objects.get()
-    assert registration.person == henk
+    assert registration.person != henk
+    assert (registration.person.first_name, registration.person.email) == ("Henk", "")
     html = response.content.decode()
-    assert registration.manage_token not in html
     assert "henk@example.org" not in html
+    assert mail.outbox == []
+    henk.refresh_from_db()
+    assert (henk.first_name, henk.phone, henk.email) == ("Henk", "06 1234 5678", "henk@example.org")
+
+
+def test_phone_and_first_name_of_someone_with_email_registered_already_gets_the_usual_answer(
+    client, meeting, henk
+):
+    existing = sign_up(meeting, "Henk", email="henk@example.org")
+    mail.outbox.clear()
+
+    response = post_form(client, meeting, first_name="Henk", phone="06-12345678")
+
+    assert response.redirect_chain == [(reverse("meeting-register-sent", args=[meeting.pk]), 302)]
+    assert list(meeting.registrations.all()) == [existing]
     assert [message.to for message in mail.outbox] == [["henk@example.org"]]
+
+
+def test_a_second_sign_up_by_phone_finds_the_earlier_one_among_people_with_that_phone(
+    client, meeting, henk
+):
+    post_form(client, meeting, first_name="Henk", phone="0612345678")
+    client.cookies.clear()
+
+    response = post_form(client, meeting, first_name="Henk", phone="0612345678")
+
+    assert meeting.registrations.count() == 1
+    assert 'id="form-errors"' in response.content.decode()

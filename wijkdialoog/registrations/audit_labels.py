@@ -9,3 +9,7 @@ describe_action("registration.promoted", _("Moved up from the waiting list"))
 describe_action("registrations.exported", _("Registrations exported"))
 describe_action("person.contact_changed", _("Contact details changed through the personal link"))
 describe_action("person.email_confirmed", _("New email address confirmed"))
+describe_action(
+    "registration.moved_to_own_record",
+    _("Registration given its own contact details (its personal link changed them)"),
+)

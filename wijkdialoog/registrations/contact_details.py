@@ -25,7 +25,10 @@ def change_contact_details(
 ) -> str:
     """Change the first name and phone number at once, and ask for confirmation of a new email
     address. Returns the address a confirmation link went to, or "" when none was needed.
-    Emptying the email address counts at once (as long as a phone number is left)."""
+    Emptying the email address counts at once (as long as a phone number is left).
+
+    A personal link controls its own registration only: when the record has other registrations
+    too, the change moves this registration onto a record of its own (see `_needs_own_record`)."""
     person = Person.objects.select_for_update().get(pk=registration.person_id)
     first_name = " ".join(first_name.split())
     phone = " ".join(phone.split())
@@ -36,19 +39,25 @@ def change_contact_details(
         raise ValidationError({"email": _("Fill in an email address or a phone number.")})
     changed = []
     if person.first_name != first_name:
-        person.first_name = first_name
         changed.append("first_name")
     if person.phone != phone:
-        person.phone = phone
         changed.append("phone")
     confirm_to = ""
     if email != person.email.lower():
         if email:
             confirm_to = email
         else:
-            person.email = ""
             changed.append("email")
-    if changed:
+    if changed and _needs_own_record(
+        registration, person, keeps_email=email == person.email.lower()
+    ):
+        person = _move_to_own_record(
+            registration=registration, shared=person, first_name=first_name, phone=phone
+        )
+    elif changed:
+        person.first_name, person.phone = first_name, phone
+        if "email" in changed:
+            person.email = ""
         person.save(update_fields=[*changed, "updated_at"])
     if changed or confirm_to:
         audit.record(
@@ -62,6 +71,44 @@ def change_contact_details(
         token = email_confirmation_token(registration=registration, person=person, email=email)
         _send_confirmation(registration, confirm_to, token)
     return confirm_to
+
+
+def _needs_own_record(registration: Registration, person: Person, *, keeps_email: bool) -> bool:
+    """Whether a change through this registration's link must leave the record alone: it has
+    other registrations, whose mail would follow the change. A record whose email address stays
+    is changed in place: its mail keeps going to that address, where the link was sent."""
+    if person.email and keeps_email:
+        return False
+    return (
+        Registration.objects.filter(person=person)
+        .exclude(pk=registration.pk)
+        .exclude(party_lead=registration)
+        .exists()
+    )
+
+
+def _move_to_own_record(
+    *, registration: Registration, shared: Person, first_name: str, phone: str, email: str = ""
+) -> Person:
+    """Give this registration a record of its own with the new details; the shared record and
+    its other registrations stay as they are (the companions keep their lead)."""
+    own = Person.objects.create(
+        organisation_id=shared.organisation_id,
+        first_name=first_name,
+        phone=phone,
+        email=email,
+        language=shared.language,
+    )
+    registration.person = own
+    registration.save(update_fields=["person", "updated_at"])
+    audit.record(
+        actor=None,
+        actor_label=VIA,
+        action="registration.moved_to_own_record",
+        subject=registration,
+        payload={"from_person": shared.pk, "to_person": own.pk},
+    )
+    return own
 
 
 def _send_confirmation(registration: Registration, email: str, token: str) -> None:
@@ -123,8 +170,17 @@ def confirm_email_change(*, token: str) -> Registration:
             ),
             code="taken",
         )
-    person.email = data["new"]
-    person.save(update_fields=["email", "updated_at"])
+    if _needs_own_record(registration, person, keeps_email=False):
+        person = _move_to_own_record(
+            registration=registration,
+            shared=person,
+            first_name=person.first_name,
+            phone=person.phone,
+            email=data["new"],
+        )
+    else:
+        person.email = data["new"]
+        person.save(update_fields=["email", "updated_at"])
     if data["old"]:
         # The old address hears of it, so a hijacked personal link does not go unnoticed.
         _send_notice(registration, data["old"])

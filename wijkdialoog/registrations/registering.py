@@ -69,27 +69,55 @@ def find_person(
         )
         if person is not None:
             return person
+    return next(
+        iter(people_with_phone(organisation=organisation, phone=phone, first_name=first_name)), None
+    )
+
+
+def people_with_phone(
+    *, organisation: Organisation, phone: str, first_name: str = ""
+) -> list[Person]:
+    """The organisation's records with this phone number (in any notation) and, when given, this
+    first name (any case), oldest first."""
     normalised = normalise_phone(phone)
-    if len(normalised) >= 6:
-        stripped = Replace("phone", Value(" "), Value(""))
-        for separator in ("-", ".", "(", ")", "/"):
-            stripped = Replace(stripped, Value(separator), Value(""))
-        candidates = (
-            Person.objects.filter(organisation=organisation)
-            .exclude(phone="")
-            .annotate(phone_digits=stripped)
-            .filter(phone_digits__in=_phone_variants(normalised))
-            .order_by("pk")
-        )
-        wanted = first_name.casefold()
-        return next(
-            (p for p in candidates if not wanted or p.first_name.casefold() == wanted), None
-        )
-    return None
+    if len(normalised) < 6:
+        return []
+    stripped = Replace("phone", Value(" "), Value(""))
+    for separator in ("-", ".", "(", ")", "/"):
+        stripped = Replace(stripped, Value(separator), Value(""))
+    candidates = (
+        Person.objects.filter(organisation=organisation)
+        .exclude(phone="")
+        .annotate(phone_digits=stripped)
+        .filter(phone_digits__in=_phone_variants(normalised))
+        .order_by("pk")
+    )
+    wanted = first_name.casefold()
+    return [p for p in candidates if not wanted or p.first_name.casefold() == wanted]
+
+
+def _match_for_public_form(
+    *, meeting: Meeting, organisation: Organisation, first_name: str, phone: str
+) -> Person | None:
+    """The record a sign-up without email may use: only one that shows nothing the visitor did
+    not type (same first name and phone, no email address on record). Someone with that name
+    and phone registered for this meeting already still gets the "already registered" answer."""
+    candidates = people_with_phone(organisation=organisation, phone=phone, first_name=first_name)
+    existing = (
+        Registration.objects.filter(meeting=meeting, person__in=candidates)
+        .exclude(status=Status.CANCELLED)
+        .select_related("person")
+        .order_by("pk")
+        .first()
+    )
+    if existing is not None:
+        raise AlreadyRegistered(existing)
+    return next((person for person in candidates if not person.email), None)
 
 
 def _find_or_create_person(
     *,
+    meeting: Meeting,
     organisation: Organisation,
     first_name: str,
     email: str,
@@ -98,14 +126,19 @@ def _find_or_create_person(
     trusted: bool,
 ) -> Person:
     """Find or add the person. Anyone can type anything into the public form, so there
-    (`trusted=False`) a given email address is the only match, and a known record is never
-    changed. A volunteer who registers someone (`trusted=True`) may fill in what was missing."""
-    if trusted or not email:
+    (`trusted=False`) a given email address is the only match, a phone number only matches a
+    record without email (see `_match_for_public_form`), and a known record is never changed.
+    A volunteer who registers someone (`trusted=True`) may fill in what was missing."""
+    if trusted:
         person = find_person(
             organisation=organisation, email=email, phone=phone, first_name=first_name
         )
-    else:
+    elif email:
         person = find_person(organisation=organisation, email=email)
+    else:
+        person = _match_for_public_form(
+            meeting=meeting, organisation=organisation, first_name=first_name, phone=phone
+        )
     if person is None:
         person = Person(
             organisation=organisation,
@@ -251,6 +284,7 @@ def register(
     organisation = meeting.series.neighbourhood.organisation
     if email or phone:
         person = _find_or_create_person(
+            meeting=meeting,
             organisation=organisation,
             first_name=first_name,
             email=email,
