@@ -171,4 +171,4 @@ def test_a_second_sign_up_by_phone_finds_the_earlier_one_among_people_with_that_
     response = post_form(client, meeting, first_name="Henk", phone="0612345678")
 
     assert meeting.registrations.count() == 1
-    assert 'id="form-errors"' in response.content.decode()
+    assert 'id="error-summary"' in response.content.decode()
