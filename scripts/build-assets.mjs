@@ -5,7 +5,7 @@
 // phone stays under 50 KB): PurgeCSS keeps the component rules whose classes occur in our
 // templates, Python and JavaScript, and of the tokens only those that some kept rule, our own
 // CSS or our code refers to (directly or through another token) stay.
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PurgeCSS } from "purgecss";
@@ -14,6 +14,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const modules = join(root, "node_modules");
 const app = join(root, "wijkdialoog");
 const out = join(app, "core", "static", "wijkdialoog", "vendor");
+// From scratch, so that nothing of an earlier build (a font face no longer used) stays behind.
+rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "fonts"), { recursive: true });
 
 // Every file that may write a class name into a page. Class names built from pieces (a template
@@ -148,8 +150,9 @@ const overrides = `
 }
 `;
 
+// Only the faces the pages use: regular and bold (nothing is set in italic), Latin, woff2.
 let fonts = "/* Noto Sans (SIL Open Font License 1.1), self-hosted. */\n";
-for (const [weight, style] of [["400", "normal"], ["400", "italic"], ["700", "normal"]]) {
+for (const [weight, style] of [["400", "normal"], ["700", "normal"]]) {
   for (const subset of ["latin"]) {
     const file = `noto-sans-${subset}-${weight}-${style}.woff2`;
     copy(`@fontsource/noto-sans/files/${file}`, join("fonts", file));
