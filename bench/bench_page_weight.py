@@ -19,6 +19,7 @@ Run: python bench/bench_page_weight.py   (or `make bench`)
 import os
 import re
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -34,7 +35,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
 GOAL_BYTES = 50 * 1024
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 PHONE = {"width": 360, "height": 740}
 
