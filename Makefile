@@ -42,7 +42,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(VENDOR)/.built: node_modules/.installed scripts/build-assets.mjs
+# The build keeps only the component CSS and tokens that the app's templates, Python, JavaScript
+# and CSS use, so a change to any of them rebuilds it.
+ASSET_INPUTS := $(shell find wijkdialoog \( -name '*.html' -o -name '*.py' -o -name '*.js' -o -name '*.css' \) -not -path '$(VENDOR)/*')
+
+$(VENDOR)/.built: node_modules/.installed scripts/build-assets.mjs $(ASSET_INPUTS)
 	node scripts/build-assets.mjs
 	touch $@
 
