@@ -3,9 +3,10 @@ name apart (neighbourhood, email), with a search box added by `person-picker.js`
 JavaScript it is an ordinary select; with it, typing part of a name, neighbourhood or email
 narrows the list, and in a multiple choice a click toggles a person."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy
 
 from .models import Person
@@ -59,18 +60,18 @@ class PersonSelectMultiple(_SearchableMixin, forms.SelectMultiple):
 class PersonChoiceField(forms.ModelChoiceField):
     widget = PersonSelect
 
-    def __init__(self, queryset, **kwargs):
+    def __init__(self, queryset: QuerySet[Person], **kwargs: Any) -> None:
         super().__init__(queryset.select_related("neighbourhood"), **kwargs)
 
-    def label_from_instance(self, obj):
+    def label_from_instance(self, obj: Person) -> str:
         return person_label(obj)
 
 
 class PersonMultipleChoiceField(forms.ModelMultipleChoiceField):
     widget = PersonSelectMultiple
 
-    def __init__(self, queryset, **kwargs):
+    def __init__(self, queryset: QuerySet[Person], **kwargs: Any) -> None:
         super().__init__(queryset.select_related("neighbourhood"), **kwargs)
 
-    def label_from_instance(self, obj):
+    def label_from_instance(self, obj: Person) -> str:
         return person_label(obj)

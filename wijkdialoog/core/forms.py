@@ -81,7 +81,7 @@ class StyledFormMixin(_FormBase):
         # Django's own clean() returns cleaned_data; the stubs allow None for overrides.
         def clean(self) -> dict[str, Any]: ...
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
@@ -92,7 +92,7 @@ class StyledFormMixin(_FormBase):
             widget.attrs["class"] = f"{css} {widget.attrs.get('class', '')}".strip()
             _label_empty_choice(field)
 
-    def full_clean(self):
+    def full_clean(self) -> None:
         super().full_clean()
         for name in self.errors:
             if name not in self.fields:
