@@ -14,7 +14,7 @@ PYTEST_WORKERS ?= 2
 help:
 	@echo "make demo   - run Wijkdialoog with demo data at http://127.0.0.1:8000"
 	@echo "make test   - install what the tests need and run the whole suite"
-	@echo "make lint   - ruff (format check and lint) and djlint on the templates"
+	@echo "make lint   - ruff (format check and lint), djlint on the templates, mypy"
 	@echo "make bench  - run the benchmarks under bench/"
 	@echo "make messages - update and compile the Dutch and English catalogues"
 
@@ -80,10 +80,13 @@ test: $(VENV)/.installed-test assets system-test-deps
 	if [ $$status = 5 ]; then echo "pytest collected no tests: that is a failure, not a pass." >&2; fi; \
 	exit $$status
 
+# mypy's Django plugin imports the settings (from this checkout, hence PYTHONPATH); in the test
+# environment they need no SECRET_KEY.
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/djlint --lint wijkdialoog
+	PYTHONPATH=. WIJKDIALOOG_TESTING=true $(VENV)/bin/mypy
 
 format: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format .

@@ -44,6 +44,6 @@ def read_xlsx(body: bytes) -> list[list[str]]:
             text = "" if value is None else value.text or ""
             if cell.get("t") == "s":
                 text = strings[int(text)]
-            cells[_column(cell.get("r"))] = text
+            cells[_column(cell.get("r", ""))] = text
         rows.append([cells.get(i, "") for i in range(max(cells, default=-1) + 1)])
     return rows

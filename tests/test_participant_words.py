@@ -55,7 +55,7 @@ JARGON = re.compile(r"oogstkaart|oogstmuur|minderheidsstem|werkvorm|\boogster", 
 def participant_texts(app: str) -> list[tuple[str, str]]:
     catalogue = polib.pofile(str(PACKAGE / app / "locale/nl/LC_MESSAGES/django.po"))
     facing = PARTICIPANT_FACING[app]
-    texts = []
+    texts: list[tuple[str, str]] = []
     for entry in catalogue:
         files = [path for path, _line in entry.occurrences]
         if any(path.startswith(prefix) for path in files for prefix in facing):

@@ -14,7 +14,7 @@ PHONE_WIDTH = 360
 
 def link_in_mail(to: str, path: str) -> str:
     [message] = [m for m in mail.outbox if m.to == [to]]
-    [link] = [url for url in LINK.findall(message.body) if path in url]
+    [link] = [url for url in LINK.findall(str(message.body)) if path in url]
     return link
 
 

@@ -37,7 +37,7 @@ def change(client, registration, **fields):
 
 def confirmation_path() -> str:
     message = mail.outbox[0]
-    [path] = [p for p in LINK.findall(message.body) if "/email-bevestigen/" in p]
+    [path] = [p for p in LINK.findall(str(message.body)) if "/email-bevestigen/" in p]
     return path
 
 

@@ -265,11 +265,11 @@ def test_the_division_mixes_ages_and_relations():
         assert ages == {"18-34": 3, "75+": 3}
 
 
-def brute_force_optimum(attendees, tables) -> int:
+def brute_force_optimum(attendees, tables) -> int | None:
     problem = build_problem(attendees, tables)
     best = None
     for choice in itertools.product(*(unit.allowed for unit in problem.units)):
-        load = Counter()
+        load: Counter[int] = Counter()
         for unit, t in zip(problem.units, choice, strict=True):
             load[t] += unit.size
         if any(load[t] > problem.free[t] for t in load):

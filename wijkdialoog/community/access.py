@@ -46,7 +46,8 @@ def has_role(user, role: str, subject=None) -> bool:
     roles = roles_by_organisation(user)
     if subject is None:
         return any(role in held for held in roles.values())
-    return role in roles.get(organisation_id_of(subject), set())
+    organisation_id = organisation_id_of(subject)
+    return organisation_id is not None and role in roles.get(organisation_id, set())
 
 
 def organisations_where(user, role: str) -> list[int]:

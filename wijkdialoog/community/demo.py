@@ -1,6 +1,7 @@
 """Demo data: a fictional welfare foundation in a fictional municipality, written for the demo."""
 
 import datetime
+from typing import Any
 
 from django.utils import timezone
 
@@ -27,7 +28,7 @@ NEIGHBOURHOODS = [
 ]
 
 # (first name, last name, email prefix, neighbourhood, roles, extra)
-STAFF = [
+STAFF: list[tuple[str, str, str, str | None, list[str], dict[str, Any]]] = [
     ("Samira", "El Idrissi", "organisator", "kersenbuurt", [Role.ORGANISER], {}),
     ("Joost", "de Vries", "joost", "rietveld", [Role.ORGANISER], {}),
     ("Marieke", "Bosman", "trainer", None, [Role.TRAINER], {}),
@@ -99,7 +100,7 @@ def load(context) -> None:
         phone="0201 234 567",
     )
     context["organisation"] = organisation
-    neighbourhoods = {}
+    neighbourhoods: dict[str | None, Neighbourhood] = {}
     for slug, name, kind, code, description in NEIGHBOURHOODS:
         neighbourhoods[slug] = Neighbourhood.objects.create(
             organisation=organisation,

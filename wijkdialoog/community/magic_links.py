@@ -50,7 +50,7 @@ def user_for_link(email: str) -> User | None:
     )
     if person is None:
         return None
-    if person.user_id and not person.user.is_active:
+    if person.user is not None and not person.user.is_active:
         return None
     from .roles import ensure_user
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wijkdialoog.core.models import TimeStampedModel
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def create_user(self, email, password=None, **extra):

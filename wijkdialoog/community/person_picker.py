@@ -3,7 +3,10 @@ name apart (neighbourhood, email), with a search box added by `person-picker.js`
 JavaScript it is an ordinary select; with it, typing part of a name, neighbourhood or email
 narrows the list, and in a multiple choice a click toggles a person."""
 
+from typing import TYPE_CHECKING, Any
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy
 
 from .models import Person
@@ -24,10 +27,16 @@ def person_label(person: Person) -> str:
 
 
 def _neighbourhood_name(person: Person) -> str:
-    return person.neighbourhood.name if person.neighbourhood_id else ""
+    return person.neighbourhood.name if person.neighbourhood is not None else ""
 
 
-class _SearchableMixin:
+if TYPE_CHECKING:
+    _WidgetBase = forms.Select  # the mixin is only used on selects
+else:
+    _WidgetBase = object
+
+
+class _SearchableMixin(_WidgetBase):
     """The search box's label goes on the select as a data attribute for the script, translated
     when the page is rendered (fields are built once, at import)."""
 
@@ -51,18 +60,18 @@ class PersonSelectMultiple(_SearchableMixin, forms.SelectMultiple):
 class PersonChoiceField(forms.ModelChoiceField):
     widget = PersonSelect
 
-    def __init__(self, queryset, **kwargs):
+    def __init__(self, queryset: QuerySet[Person], **kwargs: Any) -> None:
         super().__init__(queryset.select_related("neighbourhood"), **kwargs)
 
-    def label_from_instance(self, obj):
+    def label_from_instance(self, obj: Person) -> str:
         return person_label(obj)
 
 
 class PersonMultipleChoiceField(forms.ModelMultipleChoiceField):
     widget = PersonSelectMultiple
 
-    def __init__(self, queryset, **kwargs):
+    def __init__(self, queryset: QuerySet[Person], **kwargs: Any) -> None:
         super().__init__(queryset.select_related("neighbourhood"), **kwargs)
 
-    def label_from_instance(self, obj):
+    def label_from_instance(self, obj: Person) -> str:
         return person_label(obj)

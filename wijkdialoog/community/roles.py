@@ -16,7 +16,7 @@ Role = Membership.Role
 
 def ensure_user(person: Person) -> User:
     """Give a person a login (without password) so they can use magic links."""
-    if person.user_id:
+    if person.user is not None:
         return person.user
     if not person.email:
         raise ValidationError({"email": _("An email address is needed to invite someone.")})

@@ -13,6 +13,7 @@ def send_invitation(membership_id: int) -> None:
         pk=membership_id
     )
     person = membership.person
+    assert person.user is not None, "invite_member gives the person a login first"
     send_mail(
         to=person.email,
         template="community/mail/invitation",

@@ -2,6 +2,7 @@
 active facilitators are trained and how many are not yet."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Q
 
@@ -34,7 +35,7 @@ def training_overview(user) -> list[TrainingCount]:
         )
         .order_by()
     )
-    counts = {row["person__organisation_id"]: row for row in rows}
+    counts: dict[int, Any] = {row["person__organisation_id"]: row for row in rows}
     return [
         TrainingCount(
             organisation=organisation,

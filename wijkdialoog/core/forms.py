@@ -1,6 +1,8 @@
 """Form rendering with NL Design System (Utrecht) components: label, description, the error next
 to the field, and the field itself with the right classes and ARIA attributes."""
 
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
@@ -55,7 +57,14 @@ class StyledBoundField(BoundField):
         return attrs
 
 
-class StyledFormMixin:
+if TYPE_CHECKING:
+    # The mixin is only ever mixed into a Django form: type-check it as one.
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
+
+
+class StyledFormMixin(_FormBase):
     """Gives every widget its Utrecht classes and marks invalid fields for assistive technology.
 
     No `required` attribute: a browser marks an empty required field `:invalid` from the start,
@@ -63,9 +72,16 @@ class StyledFormMixin:
     technology the same; errors come from the server, next to the field, after a submit."""
 
     use_required_attribute = False
-    bound_field_class = StyledBoundField
+    bound_field_class: type[BoundField] | None = StyledBoundField
+    # Fields are looked up by name and their kind is fixed by the form's own declaration; the
+    # stubs type them all as the base Field, which has no `queryset`, `choices` or `empty_label`.
+    fields: dict[str, Any]
 
-    def __init__(self, *args, **kwargs):
+    if TYPE_CHECKING:
+        # Django's own clean() returns cleaned_data; the stubs allow None for overrides.
+        def clean(self) -> dict[str, Any]: ...
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
@@ -76,7 +92,7 @@ class StyledFormMixin:
             widget.attrs["class"] = f"{css} {widget.attrs.get('class', '')}".strip()
             _label_empty_choice(field)
 
-    def full_clean(self):
+    def full_clean(self) -> None:
         super().full_clean()
         for name in self.errors:
             if name not in self.fields:
@@ -90,7 +106,7 @@ class StyledFormMixin:
             field.widget.attrs["aria-describedby"] = " ".join(described)
 
 
-def _label_empty_choice(field) -> None:
+def _label_empty_choice(field: forms.Field) -> None:
     if isinstance(field, forms.ModelChoiceField):
         if field.empty_label is not None:
             field.empty_label = (
@@ -99,7 +115,8 @@ def _label_empty_choice(field) -> None:
         return
     if not isinstance(field, forms.ChoiceField) or isinstance(field, forms.MultipleChoiceField):
         return
-    choices = list(field.choices)
+    # Django normalises choices when they are set; the stubs type the getter as the raw input.
+    choices = list(field.choices)  # type: ignore[arg-type]
     if choices and choices[0][0] in ("", None) and not isinstance(choices[0][1], list | tuple):
         label = NO_ANSWER if isinstance(field.widget, forms.RadioSelect) else EMPTY_CHOICE
         field.choices = [("", label), *choices[1:]]

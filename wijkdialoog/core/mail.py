@@ -38,7 +38,9 @@ def render_mail(
 def render_plain_text(name: str, context: Mapping) -> str:
     """A text template without HTML escaping: a link's `&` or a name like "Jansen & Zn" must
     reach a plain-text mail and its subject as typed, not as `&amp;`."""
-    return get_template(name).template.render(Context(dict(context), autoescape=False))
+    # The Django backend's wrapper keeps the engine's own template, which renders a Context.
+    template = get_template(name).template  # type: ignore[attr-defined]
+    return template.render(Context(dict(context), autoescape=False))
 
 
 _suppressed: ContextVar[bool] = ContextVar("wijkdialoog_mail_suppressed", default=False)

@@ -31,7 +31,7 @@ class State(StrEnum):
     PAST = "past"
 
 
-def _count(status: str) -> Subquery:
+def _count(status: str) -> Coalesce:
     rows = (
         Registration.objects.filter(meeting=OuterRef("pk"), status=status)
         .order_by()

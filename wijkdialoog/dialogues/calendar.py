@@ -95,7 +95,7 @@ def meeting_cancel_ics(meeting: Meeting) -> bytes:
     event = _event(meeting, stamp)
     event.pop("status")
     event.add("status", "CANCELLED")
-    sequence = max(int(event["sequence"]), int(stamp.timestamp()))
+    sequence = max(int(event["sequence"]), int(stamp.timestamp()))  # type: ignore[arg-type]
     event.pop("sequence")
     event.add("sequence", sequence)
     calendar = _calendar()

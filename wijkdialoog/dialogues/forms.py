@@ -32,7 +32,7 @@ class DateTimeInput(forms.DateTimeInput):
 ENGLISH_HELP = _("For visitors who read English. Empty: they see the Dutch text.")
 
 
-def _english_fields(form: forms.Form) -> None:
+def _english_fields(form: forms.BaseForm) -> None:
     """The optional English versions of public texts: marked as English for spelling and
     screen readers, with one short explanation."""
     for name, field in form.fields.items():
@@ -41,7 +41,7 @@ def _english_fields(form: forms.Form) -> None:
             field.help_text = ENGLISH_HELP
 
 
-def _datetime_field(field: forms.Field) -> None:
+def _datetime_field(field: forms.DateTimeField) -> None:
     field.input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"]
     field.error_messages["invalid"] = DATETIME_ERROR
     limit_field(field, PLANNING_YEARS, with_time=True)
@@ -324,4 +324,4 @@ class TableForm(ModelForm):
     def _post_clean(self):
         # The table is saved by planning.save_table; only check the fields here.
         self.instance.meeting = self.meeting
-        super()._post_clean()
+        super()._post_clean()  # type: ignore[misc]  # a Django hook the stubs leave out

@@ -141,7 +141,7 @@ def update_series(
 
 
 def _check_venue(meeting: Meeting) -> None:
-    if meeting.venue_id and meeting.venue.organisation_id != meeting.organisation_id:
+    if meeting.venue is not None and meeting.venue.organisation_id != meeting.organisation_id:
         raise ValidationError({"venue": _("Choose a venue of your own organisation.")})
 
 
@@ -292,10 +292,15 @@ def save_table(
         table=table, facilitator=facilitator, override_reason=override_reason
     )
     # Log an override once: when it is new, for another person, or with another reason.
-    overridden = bool(reason) and (
-        before is None
-        or before.facilitator_id != facilitator.pk
-        or before.facilitator_override_reason != reason
+    # A reason is only kept for a facilitator, so there is one here.
+    overridden = (
+        bool(reason)
+        and facilitator is not None
+        and (
+            before is None
+            or before.facilitator_id != facilitator.pk
+            or before.facilitator_override_reason != reason
+        )
     )
     table.facilitator = facilitator
     table.facilitator_override_reason = reason

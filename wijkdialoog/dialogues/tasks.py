@@ -32,7 +32,7 @@ def send_table_assignment(table_id: int, facilitator_id: int) -> None:
         .first()
     )
     # Gone, or someone else leads it by now: that person gets their own mail.
-    if table is None or not table.facilitator.email:
+    if table is None or table.facilitator is None or not table.facilitator.email:
         return
     person = table.facilitator
     meeting = table.meeting

@@ -46,14 +46,14 @@ def _create_once[M: models.Model](
     Must run inside a transaction. The insert gets its own savepoint, so when another request
     saved the same id a moment earlier the unique constraint stops this one and the outer
     transaction carries on with the row that won."""
-    existing = model.objects.filter(client_id=client_id).first()
+    existing = model._default_manager.filter(client_id=client_id).first()
     if existing is None:
         instance = build()
         try:
             with transaction.atomic():
                 instance.save()
         except IntegrityError:
-            existing = model.objects.filter(client_id=client_id).first()
+            existing = model._default_manager.filter(client_id=client_id).first()
             if existing is None:
                 raise
         else:
@@ -87,7 +87,7 @@ def add_card_reporting(
 ) -> tuple[Card, bool]:
     """`add_card`, also telling whether this call created the card (True) or found it (False)."""
     client_id = parse_client_id(client_id)
-    meeting = meeting or table.meeting
+    meeting = meeting or table.meeting  # type: ignore[union-attr]  # a table, or a meeting
     text = (text or "").strip()
     if kind not in CardKind.values:
         raise ValidationError({"kind": _("Choose a kind of card.")}, code="kind")

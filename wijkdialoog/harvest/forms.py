@@ -102,10 +102,10 @@ class CardForm(_CardFields):
     """A card captured by the facilitator or harvester, with one hand: the kinds and the people
     at the table are chips to tap (radio buttons), not lists to scroll."""
 
-    kind = forms.ChoiceField(
+    kind = forms.ChoiceField(  # type: ignore[call-arg]  # stubs: template_name only on Field
         label=_("Kind of card"), widget=forms.RadioSelect, template_name="harvest/forms/chips.html"
     )
-    person = forms.ChoiceField(
+    person = forms.ChoiceField(  # type: ignore[call-arg]  # stubs: template_name only on Field
         label=_("Who said it?"),
         required=False,
         widget=forms.RadioSelect,
@@ -116,7 +116,7 @@ class CardForm(_CardFields):
         ),
     )
     # The name comes from the people at the table, so the free text field is not there.
-    first_name = None
+    first_name = None  # type: ignore[assignment]  # Django's way to drop an inherited field
 
     field_order = ["kind", "text", "person", "publication"]
 

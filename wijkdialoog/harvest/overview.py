@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.functional import Promise
 
 from wijkdialoog.dialogues.models import Meeting
 
@@ -62,8 +63,8 @@ def recent_closing_notes(organisation, limit: int = DASHBOARD_CLOSING_NOTES) -> 
 @dataclass(frozen=True)
 class EvaluationSummary:
     total: int
-    ratings: list[tuple[str, int]]
-    met_someone_new: list[tuple[str, int]]
+    ratings: list[tuple[str | Promise, int]]
+    met_someone_new: list[tuple[str | Promise, int]]
     takeaways: list[str]
 
 

@@ -10,7 +10,7 @@ from PIL import Image, ImageOps
 
 # Kept: the colour profile, which says how to show the colours and says nothing about people.
 KEPT_INFO = ("icc_profile",)
-SAVE_OPTIONS = {
+SAVE_OPTIONS: dict[str | None, dict[str, int | bool]] = {
     "JPEG": {"quality": 90, "optimize": True},
     "PNG": {"optimize": True},
     "WEBP": {"quality": 90},

@@ -123,6 +123,7 @@ def prepare_run(*, table: Table, actor) -> TableRun:
         return run
     method = method_for_run(table)
     first = method.phases.order_by("position").first()
+    assert first is not None, "a method has at least one phase"
     try:
         with transaction.atomic():
             run = TableRun.objects.create(table=table, method=method, phase_position=first.position)
@@ -144,6 +145,7 @@ def start_run(*, table: Table, actor) -> TableRun:
     # The organiser may have chosen another method since the QR sheet was printed.
     method = method_for_run(table)
     first = method.phases.order_by("position").first()
+    assert first is not None, "a method has at least one phase"
     now = timezone.now()
     run.method = method
     run.phase_position = first.position
@@ -178,6 +180,7 @@ def go_to_phase(
     phase = current_phase(run, phases)
     if from_position is not None and phase is not None and phase.position != from_position:
         return run
+    assert phase is not None, "a method has at least one phase"
     index = phases.index(phase) + (1 if direction == NEXT else -1)
     if index < 0 or index >= len(phases):
         return run
@@ -238,6 +241,7 @@ def resume_timer(*, run: TableRun, actor) -> TableRun:
     run = _running_run(run)
     if run.timer_paused_at is None:
         return run
+    assert run.phase_started_at is not None, "a started run has a phase start"
     now = timezone.now()
     run.phase_started_at += now - run.timer_paused_at
     run.timer_paused_at = None

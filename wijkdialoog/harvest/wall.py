@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, Max
 from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
+from django.utils.functional import Promise
 from django.utils.translation import get_language
 
 from .kinds import CardKind
@@ -42,7 +43,7 @@ class WallCard:
     created_at: datetime.datetime
 
     @property
-    def kind_label(self) -> str:
+    def kind_label(self) -> str | Promise:
         return CardKind(self.kind).label
 
 

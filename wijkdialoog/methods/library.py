@@ -54,7 +54,7 @@ def copy_method(*, method: Method, organisation: Organisation, actor) -> Method:
     """Copies every language version of `method` into `organisation`, phases included, each
     copy pointing at its original with `based_on`. Returns the copy in `method`'s language."""
     versions = list(
-        Method.objects.filter(family=method.family, organisation_id=method.organisation_id)
+        Method.objects.filter(family=method.family, organisation_id=method.organisation_id)  # type: ignore[misc]  # None: shipped methods
         .prefetch_related("phases")
         .order_by("language")
     )

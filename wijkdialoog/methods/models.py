@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q, Sum
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.community.models import Organisation
@@ -124,7 +125,7 @@ class Phase(TimeStampedModel):
         return [line.strip() for line in self.questions.splitlines() if line.strip()]
 
     @property
-    def card_kind_labels(self) -> list[str]:
+    def card_kind_labels(self) -> list[str | Promise]:
         return [CardKind(kind).label for kind in self.card_kinds if kind in CardKind.values]
 
     @property

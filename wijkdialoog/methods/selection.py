@@ -29,7 +29,8 @@ def method_in_language(method: Method | None, language: str) -> Method | None:
     versions = {
         version.language: version
         for version in Method.objects.filter(
-            family=method.family, organisation_id=method.organisation_id
+            family=method.family,
+            organisation_id=method.organisation_id,  # type: ignore[misc]  # None: shipped methods
         )
     }
     return versions.get(language) or versions.get("nl") or method

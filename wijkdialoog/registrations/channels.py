@@ -126,7 +126,7 @@ def share_text(channel: Channel) -> str:
         _("We talk with neighbours about what is good in our neighbourhood, and what we can do."),
     ]
     if meeting is not None:
-        place = meeting.venue.name if meeting.venue_id else ""
+        place = meeting.venue.name if meeting.venue is not None else ""
         if place:
             lines.append(
                 _("When: %(when)s. Where: %(place)s.")
@@ -199,8 +199,9 @@ def series_figures(series: Series) -> SeriesFigures:
     )
     return SeriesFigures(
         channels=channels,
-        registered=sum(c.registered for c in channels),
-        came=sum(c.came for c in channels),
+        # Both annotated by channels_with_figures.
+        registered=sum(c.registered for c in channels),  # type: ignore[attr-defined]
+        came=sum(c.came for c in channels),  # type: ignore[attr-defined]
         untracked_registered=untracked["registered"],
         untracked_came=untracked["came"],
     )

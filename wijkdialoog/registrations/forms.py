@@ -34,7 +34,7 @@ def _first_time(value: str) -> bool | None:
 
 
 def _companion_field() -> forms.CharField:
-    return forms.CharField(
+    return forms.CharField(  # type: ignore[call-arg]  # stubs: template_name only on Field
         max_length=80,
         required=False,
         template_name=PLAIN_FIELD,
@@ -127,14 +127,14 @@ class RegisterForm(FactsForm):
         max_length=80,
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
-    email = forms.EmailField(
+    email = forms.EmailField(  # type: ignore[call-arg]  # stubs: template_name only on Field
         label=_("Email address"),
         required=False,
         template_name=PLAIN_FIELD,
         help_text=_("You get a confirmation with a link to change or cancel."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    phone = forms.CharField(
+    phone = forms.CharField(  # type: ignore[call-arg]  # stubs: template_name only on Field
         label=_("Phone number"),
         max_length=30,
         required=False,
@@ -207,7 +207,7 @@ class ChangeForm(FactsForm):
             "relation": registration.relation,
             "languages": registration.languages,
             "access_needs": registration.access_needs,
-            "first_time": {True: "yes", False: "no"}.get(registration.first_time, ""),
+            "first_time": {True: "yes", False: "no", None: ""}[registration.first_time],
         }
         for name, companion in zip(COMPANION_FIELDS, companions, strict=False):
             initial[name] = companion.person.first_name
@@ -222,14 +222,14 @@ class ContactForm(Form):
         max_length=80,
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
-    email = forms.EmailField(
+    email = forms.EmailField(  # type: ignore[call-arg]  # stubs: template_name only on Field
         label=_("Email address"),
         required=False,
         template_name=PLAIN_FIELD,
         help_text=_("A new address counts once you confirm it: we send a link to the new address."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    phone = forms.CharField(
+    phone = forms.CharField(  # type: ignore[call-arg]  # stubs: template_name only on Field
         label=_("Phone number"),
         max_length=30,
         required=False,

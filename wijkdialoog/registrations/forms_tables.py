@@ -4,12 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.core.forms import Form
+from wijkdialoog.dialogues.models import Table
 
 from .models import Registration
 
 
+# The annotations are quoted: ModelChoiceField takes a model type only in django-stubs.
 class MoveForm(Form):
-    table = forms.ModelChoiceField(label=_("Table"), queryset=None)
+    table: "forms.ModelChoiceField[Table]" = forms.ModelChoiceField(label=_("Table"), queryset=None)
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
@@ -17,7 +19,7 @@ class MoveForm(Form):
 
 
 class SwapForm(Form):
-    other = forms.ModelChoiceField(
+    other: "forms.ModelChoiceField[Registration]" = forms.ModelChoiceField(
         label=_("Swap with"),
         queryset=None,
         error_messages={"invalid_choice": _("Choose someone at another table.")},

@@ -4,6 +4,7 @@ nothing), create the invitations, send them once each, and honour every request 
 import csv
 import io
 from dataclasses import dataclass, field
+from typing import cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -24,7 +25,7 @@ from .models import Channel, EmailOptOut, Invitation
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
-FIRST_NAME_MAX = Invitation._meta.get_field("first_name").max_length
+FIRST_NAME_MAX = cast(int, Invitation._meta.get_field("first_name").max_length)
 
 # Column names as people write them in a spreadsheet, in English or Dutch.
 EMAIL_COLUMNS = {"email", "e-mail", "emailadres", "e-mailadres", "email address"}

@@ -252,7 +252,7 @@ def mark_parties(registrations: list[Registration]) -> None:
     for key, members in parties.items():
         members.sort(key=lambda r: (r.pk != key, r.pk))
         for position, registration in enumerate(members):
-            registration.together_with = [
+            registration.together_with = [  # type: ignore[attr-defined]  # for the page
                 other.person.first_name for other in members if other.pk != registration.pk
             ]
             order[registration.pk] = (members[0].person.first_name.lower(), key, position)

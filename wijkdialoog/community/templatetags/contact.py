@@ -34,7 +34,7 @@ def organisations_of_page(context) -> list[Organisation]:
         organisation = _follow(context.get(name), attributes)
         if isinstance(organisation, Organisation):
             return [organisation]
-    found = {}
+    found: dict[int, Organisation] = {}
     for meeting in context.get("upcoming") or []:
         organisation = _follow(meeting, MEETING_TO_ORGANISATION)
         if isinstance(organisation, Organisation):

@@ -124,6 +124,7 @@ def set_password(request):
     a session left open on a shared computer is not enough to take over the login."""
     require(request, "community.set_own_password")
     data = request.POST if request.method == "POST" else None
+    form: PasswordForm | PasswordChangeWithOldForm
     if has_fresh_link_login(request):
         form = PasswordForm(request.user, data)
     elif request.user.has_usable_password():

@@ -13,7 +13,7 @@ from wijkdialoog.core.access import require
 
 from .. import planning
 from ..access import organisation_for
-from ..availability import with_availability
+from ..availability import confirmed_count, seats_total, with_availability
 from ..forms import CancelMeetingForm, MeetingForm, SeriesForm
 from ..models import Meeting, Series
 
@@ -121,6 +121,8 @@ def _initial_for_round(series: Series, raw: str | None) -> dict:
         return {}
     proposal = proposals[index]
     last = series.meetings.order_by("-starts_at").first()
+    if last is None:  # proposals come from the last meeting, so there is one
+        return {}
     local = timezone.localtime
     return {
         "starts_at": local(proposal["starts_at"]),
@@ -214,7 +216,8 @@ def meeting_manage(request, pk):
             "meeting": meeting,
             "series": meeting.series,
             "tables": tables,
-            "over_capacity": meeting.confirmed_count > meeting.seats_total,
+            # Both read from what with_availability annotated: no query.
+            "over_capacity": confirmed_count(meeting) > seats_total(meeting),
             "now": timezone.now(),
         },
     )

@@ -151,7 +151,7 @@ def table_run_timer(request, pk):
     action = TIMER_ACTIONS.get(request.POST.get("action", ""))
     if action is None:
         return HttpResponse(status=400)
-    extra = {}
+    extra: dict[str, int | None] = {}
     if action is running.extend_timer:
         try:
             extra["from_extra"] = int(request.POST.get("from_extra", ""))

@@ -34,7 +34,10 @@ def method_list(request):
     organisation = library_organisation(request)
     methods = (
         Method.objects.filter(Q(organisation__isnull=True) | Q(organisation=organisation))
-        .annotate(total_minutes=Sum("phases__minutes"), phase_count=Count("phases"))
+        # The sum stands in for Method.total_minutes() on the list, without a query per method.
+        .annotate(  # type: ignore[no-redef]
+            total_minutes=Sum("phases__minutes"), phase_count=Count("phases")
+        )
         .order_by("name", "language")
     )
     shipped = [m for m in methods if m.organisation_id is None]
@@ -56,7 +59,8 @@ def method_detail(request, pk):
     method = get_method(request, pk)
     organisation = library_organisation(request)
     versions = Method.objects.filter(
-        family=method.family, organisation_id=method.organisation_id
+        family=method.family,
+        organisation_id=method.organisation_id,  # type: ignore[misc]  # None: shipped methods
     ).exclude(pk=method.pk)
     phases = list(method.phases.all())
     return render(
@@ -80,6 +84,7 @@ def method_copy(request, pk):
     method = get_method(request, pk)
     organisation = library_organisation(request)
     require(request, "methods.manage_methods", organisation)
+    assert organisation is not None, "someone without an organisation holds no role to copy with"
     copy = library.copy_method(method=method, organisation=organisation, actor=request.user)
     messages.success(
         request,
