@@ -8,7 +8,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 import pytest
 
-from tests.factories import make_membership, make_organisation, make_person
+from tests.builders import make_membership, make_organisation, make_person
 
 PASSWORD = "a-long-test-password"
 

@@ -34,7 +34,7 @@ def test_everyone_with_a_role_sees_the_library(client_for, persona, shipped_meth
 
 
 def test_someone_without_any_role_may_not_see_the_library(client, organisation, shipped_methods):
-    from tests.factories import make_membership
+    from tests.builders import make_membership
 
     membership = make_membership(
         organisation, "facilitator", first_name="Ex", email="ex@example.org"

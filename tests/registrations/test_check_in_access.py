@@ -9,9 +9,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from tests.builders import make_membership, make_registration
 from tests.conftest import PERSONAS
-from tests.factories import make_membership
-from tests.registrations.table_builders import make_registration
 from wijkdialoog.dialogues.models import Meeting, Series, Table
 from wijkdialoog.registrations import check_in
 from wijkdialoog.registrations.models import Registration

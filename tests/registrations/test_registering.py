@@ -8,8 +8,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from tests.factories import make_organisation, make_person
-from tests.registrations.registering_builders import make_meeting, sign_up
+from tests.builders import make_meeting, make_organisation, make_person, sign_up
 from wijkdialoog.community.models import Person
 from wijkdialoog.core.models import AuditEntry
 from wijkdialoog.dialogues.models import Series

@@ -9,8 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import make_membership
-from tests.registrations.registering_builders import make_meeting, sign_up
+from tests.builders import make_meeting, make_membership, sign_up
 from wijkdialoog.dialogues.models import Series
 from wijkdialoog.registrations import registering
 from wijkdialoog.registrations.models import Channel, Registration
