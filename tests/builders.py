@@ -70,6 +70,7 @@ def make_series(neighbourhood, theme="Thuis in je buurt", slug=None, **extra) ->
     values = {"description": "Praten over thuis zijn in de buurt.", "cadence_weeks": 8}
     values.update(extra)
     return Series.objects.create(
+        organisation_id=neighbourhood.organisation_id,
         neighbourhood=neighbourhood,
         theme=theme,
         slug=slug or f"thuis-{next(_numbers)}",
@@ -115,7 +116,9 @@ def make_meeting(
         "what_to_expect": "Koffie, thee en een goed gesprek.",
     }
     values.update(extra)
-    meeting = Meeting.objects.create(series=series, **values)
+    meeting = Meeting.objects.create(
+        organisation_id=series.organisation_id, series=series, **values
+    )
     for number, count in enumerate(seats or (), start=1):
         make_table(
             meeting, number=number, seats=count, language=(languages or {}).get(number, "nl")

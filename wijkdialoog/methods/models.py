@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.community.models import Organisation
-from wijkdialoog.core.models import TimeStampedModel
+from wijkdialoog.core.models import OwnedQuerySet, TimeStampedModel, owned_through
 from wijkdialoog.harvest.kinds import CardKind
 
 
@@ -46,6 +46,8 @@ class Method(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="copies",
     )
+
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["organisation_id", "name", "language"]
@@ -101,6 +103,8 @@ class Phase(TimeStampedModel):
         blank=True,
         help_text=_("What this phase collects."),
     )
+
+    objects = owned_through("method__organisation").as_manager()
 
     class Meta:
         ordering = ["method", "position"]

@@ -67,7 +67,7 @@ def destination(channel: Channel) -> str:
 
 def channel_by_code(code: str) -> Channel | None:
     return (
-        Channel.objects.select_related("series__neighbourhood__organisation", "meeting")
+        Channel.objects.select_related("series__organisation", "series__neighbourhood", "meeting")
         .filter(code=code.strip().lower())
         .first()
     )

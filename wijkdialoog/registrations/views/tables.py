@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from wijkdialoog.core.access import require
+from wijkdialoog.dialogues.access import get_meeting_for
 from wijkdialoog.dialogues.models import MAX_SEATS, Meeting
 
 from .. import check_in, table_cards, table_division, table_moves
@@ -22,11 +22,7 @@ Status = Registration.Status
 
 
 def _meeting(request, pk: int, permission: str) -> Meeting:
-    meeting = get_object_or_404(
-        Meeting.objects.select_related("series__neighbourhood__organisation", "venue"), pk=pk
-    )
-    require(request, permission, meeting)
-    return meeting
+    return get_meeting_for(request, pk, permission)
 
 
 def _registration(meeting: Meeting, pk: int) -> Registration:
