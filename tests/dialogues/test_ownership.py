@@ -15,7 +15,6 @@ from tests.builders import (
     make_card,
     make_channel,
     make_meeting,
-    make_membership,
     make_method,
     make_person,
     make_registration,
@@ -121,18 +120,18 @@ def test_a_series_made_without_its_organisation_is_refused(neighbourhood):
 
 
 @pytest.fixture
-def two_worlds(neighbourhood, other_organisation, organiser, facilitator, outsider):
-    """The same kinds of rows in two organisations; returns what belongs to the first."""
+def two_worlds(neighbourhood, other_organisation, facilitator, outsider):
+    """The same kinds of rows in two organisations."""
     other_neighbourhood = Neighbourhood.objects.create(
         organisation=other_organisation, name="Elders", slug="elders"
     )
-    for place, person in ((neighbourhood, facilitator), (other_neighbourhood, outsider)):
+    for place, membership in ((neighbourhood, facilitator), (other_neighbourhood, outsider)):
         organisation = place.organisation
         meeting = make_meeting(place, days=0, hours=-0.5)
         table = meeting.tables.get()
-        registration = make_registration(meeting, "Anna", table=table)
+        make_registration(meeting, "Anna", table=table)
         make_card(meeting, "Een bankje in het park", table=table)
-        run = running.start_run(table=table, actor=person.person.user)
+        running.start_run(table=table, actor=membership.person.user)
         Evaluation.objects.create(table=table, rating=Evaluation.Rating.GOOD)
         Photo.objects.create(meeting=meeting, table=table, image="harvest/photo.png")
         channel = make_channel(meeting.series)
@@ -141,10 +140,6 @@ def two_worlds(neighbourhood, other_organisation, organiser, facilitator, outsid
         make_method(organisation)
         make_venue(organisation)
         make_person(organisation, first_name="Els")
-        if place == neighbourhood:
-            mine = {"meeting": meeting, "run": run, "registration": registration}
-    make_membership(other_organisation, "facilitator", first_name="Frits", email="f@example.org")
-    return mine
 
 
 OWNED = [
