@@ -8,7 +8,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 import pytest
 
-from tests.factories import make_membership, make_organisation, make_person
+from tests.builders import make_membership, make_organisation, make_person
 
 PASSWORD = "a-long-test-password"
 
@@ -107,3 +107,50 @@ def client_for(client, request):
         return client
 
     return login_as
+
+
+@pytest.fixture
+def user_for(request):
+    """user_for("organiser") gives that persona's user; "anonymous" an anonymous user."""
+    from django.contrib.auth.models import AnonymousUser
+
+    def user(persona: str):
+        if persona == "anonymous":
+            return AnonymousUser()
+        return request.getfixturevalue(persona).person.user
+
+    return user
+
+
+def expect_denied(response, persona: str, *, hidden: bool = False) -> None:
+    """Anonymous visitors go to the login page; others get 403, or 404 where even the page's
+    existence is not theirs to know (`hidden`)."""
+    from django.urls import reverse
+
+    if hidden:
+        assert response.status_code == 404, persona
+    elif persona == "anonymous":
+        assert response.status_code == 302, persona
+        assert response["Location"].startswith(reverse("login")), persona
+    else:
+        assert response.status_code == 403, persona
+
+
+@pytest.fixture
+def assert_access(user_for):
+    """assert_access(url, allowed={"organiser"}) opens `url` as every persona, each with a fresh
+    client: the allowed ones get `status`, the others are denied (see expect_denied)."""
+    from django.test import Client
+
+    def check(url, *, allowed, method="get", data=None, status=200, hidden=False):
+        for persona in PERSONAS:
+            client = Client()
+            if persona != "anonymous":
+                client.force_login(user_for(persona))
+            response = getattr(client, method)(url, data or {})
+            if persona in allowed:
+                assert response.status_code == status, (persona, response.status_code)
+            else:
+                expect_denied(response, persona, hidden=hidden)
+
+    return check

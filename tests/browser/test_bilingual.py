@@ -2,8 +2,7 @@
 (axe checks the page, including its lang attributes). Partners and trainers find their part of
 the harvest and the training list on My page. Every page is checked with axe by the fixtures."""
 
-from tests.dialogues.builders import make_meeting, make_series, make_venue
-from tests.harvest.builders import make_meeting as make_past_meeting
+from tests.builders import make_meeting, make_series, make_venue
 from wijkdialoog.harvest.models import Card
 
 PHONE_WIDTH = 360
@@ -36,7 +35,7 @@ def test_an_english_visitor_reads_the_english_texts_or_the_dutch_ones_marked_as_
 def test_a_partner_reads_the_questions_for_partners_and_opens_the_wall(
     phone, partner, neighbourhood
 ):
-    past = make_past_meeting(neighbourhood, days=-7)
+    past = make_meeting(neighbourhood, days=-7, hours=-0.5)
     Card.objects.create(meeting=past, kind="question", text="Kan er een bankje komen?")
     Card.objects.create(meeting=past, kind="dream", text="Een groene straat")
     phone.log_in(partner.person.user)

@@ -5,8 +5,7 @@ import subprocess
 
 from django.urls import reverse
 
-from tests.factories import make_membership, make_organisation
-from tests.registrations.channel_builders import make_meeting, make_series, make_venue
+from tests.builders import make_meeting, make_membership, make_organisation, make_series, make_venue
 from wijkdialoog.community.models import Neighbourhood
 from wijkdialoog.registrations import channels
 from wijkdialoog.registrations.models import Channel

@@ -5,7 +5,7 @@ evaluation and a personal action the owner shares. Every page is checked with ax
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.harvest.builders import make_meeting, make_method, seat
+from tests.builders import make_meeting, make_method, seat
 from wijkdialoog.harvest.models import Card, Evaluation, TableRun, Turn
 
 PHONE_WIDTH = 360
@@ -13,7 +13,7 @@ MIN_TARGET = 48
 
 
 def table_for(facilitator, neighbourhood, names=("Anna", "Bram", "Cem", "Dewi")):
-    meeting = make_meeting(neighbourhood, method=make_method())
+    meeting = make_meeting(neighbourhood, default_method=make_method(), days=0, hours=-0.5)
     table = meeting.tables.get()
     table.facilitator = facilitator.person
     table.save()

@@ -265,8 +265,8 @@ def server_database(tmp_path):
 SETUP = """
 import json
 from django.test import Client
-from tests.factories import make_membership, make_organisation
-from tests.harvest.builders import make_meeting, make_method, seat
+from tests.builders import make_membership, make_organisation
+from tests.builders import make_meeting, make_method, seat
 from wijkdialoog.community.models import Neighbourhood
 from wijkdialoog.harvest import running
 
@@ -274,7 +274,7 @@ organisation = make_organisation(name="Buurtwerk Herstart", slug="herstart")
 fenna = make_membership(organisation, "facilitator", first_name="Fenna",
                         email="fenna@example.org", trained=True)
 neighbourhood = Neighbourhood.objects.create(organisation=organisation, name="Oost", slug="oost")
-table = make_meeting(neighbourhood, method=make_method()).tables.get()
+table = make_meeting(neighbourhood, default_method=make_method(), days=0, hours=-0.5).tables.get()
 table.facilitator = fenna.person
 table.save()
 for name in ("Anna", "Bram"):

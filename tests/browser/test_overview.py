@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.harvest.builders import make_meeting, make_method, seat
+from tests.builders import make_meeting, make_method, seat
 from tests.spreadsheets import read_xlsx
 from wijkdialoog.harvest.models import Card, Evaluation, TableRun
 
@@ -13,7 +13,7 @@ from wijkdialoog.harvest.models import Card, Evaluation, TableRun
 @pytest.fixture
 def past_meeting(neighbourhood):
     method = make_method()
-    meeting = make_meeting(neighbourhood, method=method, days=-2, tables=2)
+    meeting = make_meeting(neighbourhood, default_method=method, days=-2, seats=(8, 8), hours=-0.5)
     for table in meeting.tables.order_by("number"):
         seat(table, f"Gast{table.number}", checked_in_at=timezone.now())
         seat(table, f"Weg{table.number}")

@@ -4,8 +4,7 @@ stay, the cursor is back in the text field, and a card typed by mistake is undon
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.factories import make_membership, make_organisation
-from tests.harvest.wall_builders import make_harvest_meeting, phase
+from tests.builders import make_harvest_meeting, make_membership, make_organisation, phase
 from wijkdialoog.community.models import Neighbourhood
 from wijkdialoog.harvest.models import Card
 

@@ -1,7 +1,7 @@
 """Organiser forms in the browser: nothing is marked red before anyone typed, and people are
 picked from a searchable select that tells two people with the same name apart."""
 
-from tests.factories import make_person
+from tests.builders import make_person
 from wijkdialoog.community.models import Neighbourhood
 from wijkdialoog.dialogues.models import Series
 
@@ -58,7 +58,7 @@ def test_an_organiser_picks_initiators_by_searching_and_nothing_is_red_before_ty
 def test_on_a_phone_the_table_form_shows_no_errors_before_typing_and_a_searchable_harvester(
     phone, organiser, organisation, neighbourhood
 ):
-    from tests.dialogues.builders import make_meeting, make_series
+    from tests.builders import make_meeting, make_series
 
     kers, _riet = people(organisation, neighbourhood)
     meeting = make_meeting(make_series(neighbourhood, theme="Thuis", slug="thuis"))
@@ -74,7 +74,7 @@ def test_on_a_phone_the_table_form_shows_no_errors_before_typing_and_a_searchabl
 
 
 def test_a_short_list_of_people_gets_no_search_box(page, organiser, facilitator, neighbourhood):
-    from tests.dialogues.builders import make_meeting, make_series
+    from tests.builders import make_meeting, make_series
 
     meeting = make_meeting(make_series(neighbourhood, theme="Thuis", slug="thuis"))
     page.log_in(organiser.person.user)

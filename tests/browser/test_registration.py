@@ -6,7 +6,7 @@ import re
 import icalendar
 from django.core import mail
 
-from tests.registrations.registering_builders import make_meeting, sign_up
+from tests.builders import make_meeting, sign_up
 from wijkdialoog.registrations.models import Registration
 
 LINK = re.compile(r"https?://\S+")

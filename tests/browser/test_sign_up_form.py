@@ -1,7 +1,7 @@
 """The sign-up form on a 360-px phone: after a failed submit the error summary is focused and in
 view and its links move focus to the fields; the optional parts are folded until tapped."""
 
-from tests.registrations.registering_builders import make_meeting
+from tests.builders import make_meeting
 from wijkdialoog.registrations.models import Registration
 
 ACTIVE_ID = "document.activeElement.id"

@@ -5,7 +5,7 @@ import re
 
 from django.core import mail
 
-from tests.registrations.registering_builders import make_meeting
+from tests.builders import make_meeting
 from wijkdialoog.registrations.models import Registration
 
 PHONE_WIDTH = 360

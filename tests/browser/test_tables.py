@@ -5,8 +5,7 @@ checked with axe."""
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.factories import make_membership, make_organisation
-from tests.registrations.table_builders import fill, make_meeting, make_registration
+from tests.builders import fill, make_meeting, make_membership, make_organisation, make_registration
 from wijkdialoog.community.models import Neighbourhood
 from wijkdialoog.registrations.models import Registration
 

@@ -6,8 +6,7 @@ import time
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.factories import make_organisation
-from tests.harvest.wall_builders import make_card, make_harvest_meeting, phase
+from tests.builders import make_card, make_harvest_meeting, make_organisation, phase
 from wijkdialoog.community.models import Neighbourhood
 from wijkdialoog.harvest.models import Card
 

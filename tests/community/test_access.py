@@ -6,8 +6,8 @@ another organisation and gets 403 on this organisation's objects."""
 import pytest
 from django.urls import reverse
 
+from tests.builders import make_membership
 from tests.conftest import PERSONAS
-from tests.factories import make_membership
 
 OK, DENIED, LOGIN = 200, 403, "login"
 

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.factories import make_membership, make_person
+from tests.builders import make_membership, make_person
 from wijkdialoog.community.models import Membership, Neighbourhood, Person
 
 

@@ -10,7 +10,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
-from tests.factories import make_membership, make_person
+from tests.builders import make_membership, make_person
 from wijkdialoog.community.magic_links import login_url
 from wijkdialoog.community.models import Membership
 

@@ -4,8 +4,8 @@ and every public page shows them in its footer."""
 import pytest
 from django.urls import reverse
 
+from tests.builders import make_meeting
 from tests.conftest import PERSONAS
-from tests.registrations.registering_builders import make_meeting
 from wijkdialoog.core.models import AuditEntry
 
 URL = "/beheer/contact/"

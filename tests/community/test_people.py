@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.urls import reverse
 
-from tests.factories import make_person
+from tests.builders import make_person
 from wijkdialoog.community import people
 from wijkdialoog.community.models import Neighbourhood, Person
 from wijkdialoog.core import audit

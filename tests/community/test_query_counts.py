@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import make_membership, make_person
+from tests.builders import make_membership, make_person
 from wijkdialoog.community import roles
 from wijkdialoog.community.models import Membership, Neighbourhood
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from tests.factories import make_membership, make_person
+from tests.builders import make_membership, make_person
 from wijkdialoog.community import roles
 from wijkdialoog.community.models import Membership, Person, User
 from wijkdialoog.core.models import AuditEntry

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from tests.builders import make_membership
 from tests.conftest import PERSONAS
-from tests.factories import make_membership
 
 MENU_LINK = 'href="{url}"'
 

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import make_membership
+from tests.builders import make_membership
 
 
 @pytest.mark.parametrize("value", ["0001-01-01", "1969-12-31"])

@@ -10,8 +10,8 @@ import pytest
 from django.test import RequestFactory
 from django.urls import reverse
 
+from tests.builders import make_meeting
 from tests.conftest import PASSWORD
-from tests.registrations.registering_builders import make_meeting
 from wijkdialoog.core.client_address import client_ip
 from wijkdialoog.registrations.models import Registration
 

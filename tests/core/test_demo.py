@@ -4,7 +4,7 @@ database that holds a real organisation."""
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.factories import make_organisation
+from tests.builders import make_organisation
 from wijkdialoog.community.demo import DEMO_SLUG
 from wijkdialoog.community.models import Membership, Neighbourhood, Organisation, Person, User
 from wijkdialoog.core.demo_support import DEMO_PASSWORD

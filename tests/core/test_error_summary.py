@@ -8,7 +8,7 @@ from django import forms
 from django.template import Context, Template
 from django.utils import translation
 
-from tests.registrations.registering_builders import make_meeting
+from tests.builders import make_meeting
 from wijkdialoog.core.forms import Form
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.registrations.table_builders import make_meeting, make_registration
+from tests.builders import make_meeting, make_registration
 
 
 def no_store(response) -> bool:

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from tests.factories import make_organisation
+from tests.builders import make_organisation
 from wijkdialoog.core import views
 
 

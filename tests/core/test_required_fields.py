@@ -75,7 +75,7 @@ def test_the_sign_up_form_marks_nothing_before_anyone_typed(client, meeting_for_
 
 @pytest.fixture
 def meeting_for_sign_up(neighbourhood):
-    from tests.dialogues.builders import make_meeting, make_series, make_table
+    from tests.builders import make_meeting, make_series, make_table
 
     series = make_series(neighbourhood, theme="Thuis", slug="thuis")
     meeting = make_meeting(series, days=10)

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.dialogues.builders import make_meeting, make_series, make_table, make_venue
+from tests.builders import make_meeting, make_series, make_table, make_venue
 
 
 @pytest.fixture

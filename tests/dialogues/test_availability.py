@@ -2,8 +2,7 @@ import datetime
 
 from django.utils import timezone
 
-from tests.dialogues.builders import make_meeting, make_registration, make_table
-from tests.factories import make_person
+from tests.builders import make_meeting, make_person, make_registration, make_table
 from wijkdialoog.dialogues import availability
 from wijkdialoog.dialogues.availability import State
 from wijkdialoog.dialogues.models import Meeting

@@ -3,7 +3,7 @@ import datetime
 from django.utils import timezone
 from icalendar import Calendar
 
-from tests.dialogues.builders import make_meeting, make_series, make_venue
+from tests.builders import make_meeting, make_series, make_venue
 from wijkdialoog.dialogues.calendar import calendar_ics, meeting_ics
 
 

@@ -5,8 +5,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from tests.dialogues.builders import make_registration, make_table
-from tests.factories import make_person
+from tests.builders import make_person, make_registration, make_table
 from wijkdialoog.core import mail as core_mail
 from wijkdialoog.dialogues import planning
 from wijkdialoog.dialogues.availability import State, state

@@ -5,8 +5,14 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.dialogues.builders import make_meeting, make_registration, make_series, make_table
-from tests.factories import make_membership, make_person
+from tests.builders import (
+    make_meeting,
+    make_membership,
+    make_person,
+    make_registration,
+    make_series,
+    make_table,
+)
 from wijkdialoog.core.models import AuditEntry
 from wijkdialoog.dialogues.models import Meeting, Series, Table, Venue
 

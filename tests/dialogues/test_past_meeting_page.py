@@ -4,7 +4,7 @@ what was said at the tables (the harvest wall)."""
 import pytest
 from django.urls import reverse
 
-from tests.registrations.registering_builders import make_meeting
+from tests.builders import make_meeting
 
 pytestmark = pytest.mark.django_db
 

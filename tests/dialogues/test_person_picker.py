@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.factories import make_person
+from tests.builders import make_person
 from wijkdialoog.community.models import Neighbourhood
 from wijkdialoog.community.person_picker import person_label
 from wijkdialoog.dialogues.models import Series, Table

@@ -5,8 +5,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from tests.dialogues.builders import make_meeting, make_series, make_table, make_venue
-from tests.factories import make_membership, make_person
+from tests.builders import (
+    make_meeting,
+    make_membership,
+    make_person,
+    make_series,
+    make_table,
+    make_venue,
+)
 from wijkdialoog.core.models import ACTION_LABELS, AuditEntry
 from wijkdialoog.dialogues import planning
 from wijkdialoog.dialogues.models import Meeting, Series, Table, Venue

@@ -7,14 +7,14 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from tests.dialogues.builders import (
+from tests.builders import (
     make_meeting,
+    make_person,
     make_registration,
     make_series,
     make_table,
     make_venue,
 )
-from tests.factories import make_person
 from wijkdialoog.community.models import Neighbourhood
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.dialogues.builders import make_meeting
+from tests.builders import make_meeting
 from wijkdialoog.core.dates import PLANNING_YEARS, TRAINING_YEARS
 from wijkdialoog.dialogues.models import Meeting
 

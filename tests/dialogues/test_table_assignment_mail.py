@@ -7,7 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.factories import make_membership
+from tests.builders import make_membership
 from wijkdialoog.dialogues import planning
 from wijkdialoog.dialogues.models import Table
 from wijkdialoog.dialogues.tasks import send_table_assignment

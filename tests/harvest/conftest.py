@@ -1,6 +1,6 @@
 import pytest
 
-from tests.harvest.builders import make_meeting, make_method, seat
+from tests.builders import make_meeting, make_method, seat
 from wijkdialoog.harvest import running
 
 
@@ -11,7 +11,7 @@ def method(db):
 
 @pytest.fixture
 def meeting(neighbourhood, method):
-    return make_meeting(neighbourhood, method=method, tables=2)
+    return make_meeting(neighbourhood, default_method=method, seats=(8, 8), days=0, hours=-0.5)
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def table(meeting, facilitator):
 
 @pytest.fixture
 def other_facilitator(organisation):
-    from tests.factories import make_membership
+    from tests.builders import make_membership
 
     return make_membership(
         organisation, "facilitator", first_name="Frits", email="frits@example.org", trained=True

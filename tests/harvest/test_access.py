@@ -8,8 +8,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from tests.builders import png_bytes
 from tests.conftest import PERSONAS
-from tests.harvest.builders import png_bytes
 from wijkdialoog.harvest import capture
 from wijkdialoog.harvest.models import Card
 

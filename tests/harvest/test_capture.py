@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import OperationalError, connection, transaction
 
-from tests.harvest.builders import make_meeting, png_bytes
+from tests.builders import make_meeting, png_bytes
 from wijkdialoog.core.models import AuditEntry
 from wijkdialoog.harvest import capture, running
 from wijkdialoog.harvest.models import Card, Evaluation, Photo, public_cards
@@ -141,7 +141,7 @@ def _at_once(count, work):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_same_card_sent_twice_at_the_same_moment_is_saved_once(neighbourhood):
-    table = make_meeting(neighbourhood).tables.get()
+    table = make_meeting(neighbourhood, days=0, hours=-0.5).tables.get()
     client_id = uuid.uuid4()
 
     results, errors = _at_once(2, lambda: add(table, client_id=client_id))
@@ -155,7 +155,7 @@ def test_the_same_card_sent_twice_at_the_same_moment_is_saved_once(neighbourhood
 
 @pytest.mark.django_db(transaction=True)
 def test_many_copies_of_one_card_at_once_still_make_one_card(neighbourhood):
-    table = make_meeting(neighbourhood).tables.get()
+    table = make_meeting(neighbourhood, days=0, hours=-0.5).tables.get()
     client_id = uuid.uuid4()
 
     results, errors = _at_once(6, lambda: add(table, client_id=client_id))
@@ -170,7 +170,7 @@ def test_a_card_saved_by_another_request_while_this_one_waits_is_returned(neighb
     """One request has written the card but not committed yet; the second cannot see it, tries
     to write it too and waits (PostgreSQL: on the unique index; SQLite: for the write lock).
     Once the first commits, the second returns that card instead of failing or duplicating."""
-    table = make_meeting(neighbourhood).tables.get()
+    table = make_meeting(neighbourhood, days=0, hours=-0.5).tables.get()
     client_id = uuid.uuid4()
     written, release = threading.Event(), threading.Event()
     first_result = []
@@ -300,7 +300,7 @@ def test_only_a_personal_action_has_an_owner_and_only_an_owned_one_can_be_shared
 
 
 def test_an_owner_from_another_organisation_is_refused(table, other_organisation):
-    from tests.factories import make_person
+    from tests.builders import make_person
 
     stranger = make_person(other_organisation, first_name="Xander")
     with pytest.raises(ValidationError):

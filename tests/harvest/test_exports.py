@@ -4,7 +4,7 @@ partners get the public wall, with names only where the participant allowed them
 import pytest
 from django.urls import reverse
 
-from tests.factories import make_person
+from tests.builders import make_person
 from tests.spreadsheets import read_csv, read_xlsx
 from wijkdialoog.core.models import AuditEntry
 from wijkdialoog.harvest.models import Card

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.harvest.builders import png_bytes, seat
+from tests.builders import png_bytes, seat
 from wijkdialoog.harvest import capture, running
 from wijkdialoog.harvest.models import Card, Photo, TableRun, Turn
 from wijkdialoog.harvest.templatetags.harvest_run import timer_text
@@ -193,7 +193,7 @@ def test_a_card_queued_in_an_earlier_phase_keeps_that_phase(fenna, run, facilita
 
 
 def test_a_phase_of_another_method_is_refused(fenna, run, organisation):
-    from tests.harvest.builders import make_method
+    from tests.builders import make_method
 
     stranger = make_method(organisation=organisation, name="Ander").phases.first()
     response = fenna.post(

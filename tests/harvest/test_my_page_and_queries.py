@@ -6,7 +6,7 @@ import uuid
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.harvest.builders import make_meeting, seat
+from tests.builders import make_meeting, seat
 from wijkdialoog.dialogues.models import Meeting
 from wijkdialoog.harvest import capture, running
 from wijkdialoog.harvest.models import Card
@@ -15,13 +15,13 @@ from wijkdialoog.harvest.models import Card
 def test_my_page_lists_the_facilitators_tables_of_today_and_later(
     client, facilitator, table, neighbourhood, method, other_facilitator
 ):
-    later = make_meeting(neighbourhood, method=method, days=14).tables.get()
+    later = make_meeting(neighbourhood, default_method=method, days=14, hours=-0.5).tables.get()
     later.harvester = facilitator.person
     later.save()
-    past = make_meeting(neighbourhood, method=method, days=-3).tables.get()
+    past = make_meeting(neighbourhood, default_method=method, days=-3, hours=-0.5).tables.get()
     past.facilitator = facilitator.person
     past.save()
-    cancelled = make_meeting(neighbourhood, method=method, days=5)
+    cancelled = make_meeting(neighbourhood, default_method=method, days=5, hours=-0.5)
     Meeting.objects.filter(pk=cancelled.pk).update(cancelled_at=timezone.now())
     cancelled_table = cancelled.tables.get()
     cancelled_table.facilitator = facilitator.person
@@ -111,7 +111,9 @@ def test_my_page_takes_the_same_queries_for_many_tables(
     url = reverse("my-page")
 
     def add_table(days):
-        table = make_meeting(neighbourhood, method=method, days=days).tables.get()
+        table = make_meeting(
+            neighbourhood, default_method=method, days=days, hours=-0.5
+        ).tables.get()
         table.facilitator = facilitator.person
         table.save()
 

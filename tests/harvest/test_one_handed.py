@@ -12,8 +12,8 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.builders import make_meeting, seat
 from tests.conftest import PERSONAS
-from tests.harvest.builders import make_meeting, seat
 from wijkdialoog.core.models import AuditEntry
 from wijkdialoog.harvest import capture, running
 from wijkdialoog.harvest.models import Card, TableRun
@@ -266,13 +266,15 @@ def test_access_needs_are_not_in_the_page_of_another_facilitators_table(client_f
 def test_my_page_keeps_the_tables_run_before_with_their_cards(
     client, facilitator, neighbourhood, method, table
 ):
-    past = make_meeting(neighbourhood, method=method, days=-20).tables.get()
+    past = make_meeting(neighbourhood, default_method=method, days=-20, hours=-0.5).tables.get()
     past.facilitator = facilitator.person
     past.save()
     past_run = running.start_run(table=past, actor=None)
     for text in ("Samen koken", "Een bankje"):
         capture.add_card(table=past, client_id=uuid.uuid4(), kind="idea", text=text, phase=None)
-    never_run = make_meeting(neighbourhood, method=method, days=-40).tables.get()
+    never_run = make_meeting(
+        neighbourhood, default_method=method, days=-40, hours=-0.5
+    ).tables.get()
     never_run.harvester = facilitator.person
     never_run.save()
     client.force_login(facilitator.person.user)
@@ -298,7 +300,9 @@ def test_my_page_takes_the_same_queries_for_many_past_tables(
     client.force_login(facilitator.person.user)
 
     def add_past(days):
-        table = make_meeting(neighbourhood, method=method, days=-days).tables.get()
+        table = make_meeting(
+            neighbourhood, default_method=method, days=-days, hours=-0.5
+        ).tables.get()
         table.facilitator = facilitator.person
         table.save()
         running.start_run(table=table, actor=None)

@@ -5,14 +5,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.dialogues.builders import make_registration
-from tests.factories import make_person
-from tests.harvest.builders import make_meeting, seat
+from tests.builders import make_meeting, make_person, make_registration, seat
 from wijkdialoog.harvest.models import Card, Evaluation, TableRun
 
 
 def past_meeting(neighbourhood, method, *, tables=2, days=-3):
-    return make_meeting(neighbourhood, method=method, days=days, tables=tables)
+    return make_meeting(
+        neighbourhood, default_method=method, days=days, seats=(8,) * tables, hours=-0.5
+    )
 
 
 def harvest(meeting, method, *, cards=3, pending=1, evaluations=2, note="Goed gesprek."):
@@ -43,7 +43,7 @@ def past(neighbourhood, method):
 def test_the_dashboard_shows_places_left_and_the_waiting_list_of_meetings_to_come(
     client_for, organiser, neighbourhood, method
 ):
-    coming = make_meeting(neighbourhood, method=method, days=7, tables=1)
+    coming = make_meeting(neighbourhood, default_method=method, days=7, seats=(8,), hours=-0.5)
     table = coming.tables.get()
     for name in ("Anna", "Bram", "Cem"):
         seat(table, name)
@@ -83,7 +83,7 @@ def test_the_dashboard_leaves_out_meetings_that_have_not_ended_and_other_organis
         organisation=other_organisation, name="Elders", slug="elders"
     )
     harvest(past_meeting(elsewhere, method), method, note="Geheim van elders.")
-    make_meeting(neighbourhood, method=method, days=2)
+    make_meeting(neighbourhood, default_method=method, days=2, hours=-0.5)
 
     response = client_for("organiser").get(reverse("dashboard"))
 
@@ -168,7 +168,7 @@ def test_a_past_meeting_page_links_the_tables_whose_cards_wait_for_approval(
 def test_a_meeting_to_come_offers_downloads_but_no_attendance_yet(
     client_for, organiser, neighbourhood, method
 ):
-    meeting = make_meeting(neighbourhood, method=method, days=7)
+    meeting = make_meeting(neighbourhood, default_method=method, days=7, hours=-0.5)
 
     html = client_for("organiser").get(reverse("meeting-manage", args=[meeting.pk])).content
     html = html.decode()

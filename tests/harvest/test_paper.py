@@ -7,8 +7,8 @@ import uuid
 import pytest
 from django.urls import reverse
 
+from tests.builders import make_card, make_harvest_meeting, make_method, phase
 from tests.conftest import PERSONAS
-from tests.harvest.wall_builders import make_card, make_harvest_meeting, make_method, phase
 from wijkdialoog.core.models import AuditEntry
 from wijkdialoog.harvest.models import Card
 from wijkdialoog.methods.selection import default_builtin_method

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.builders import make_meeting
 from tests.conftest import PERSONAS
-from tests.harvest.builders import make_meeting
 from wijkdialoog.community.models import Neighbourhood
 from wijkdialoog.dialogues.models import Meeting
 from wijkdialoog.harvest.for_partners import CARDS_PER_MEETING, MEETINGS_SHOWN
@@ -24,7 +24,7 @@ def card(meeting, text, kind="dream", publication=Publication.ANONYMOUS, **extra
 
 @pytest.fixture
 def past(neighbourhood):
-    return make_meeting(neighbourhood, days=-7)
+    return make_meeting(neighbourhood, days=-7, hours=-0.5)
 
 
 def my_page(client, persona):
@@ -102,10 +102,10 @@ def test_a_partner_sees_the_public_questions_for_partners_and_a_count_of_interna
 def test_only_meetings_that_are_over_published_and_not_cancelled_count(
     client, partner, neighbourhood, past
 ):
-    now_running = make_meeting(neighbourhood)
-    cancelled = make_meeting(neighbourhood, days=-3)
+    now_running = make_meeting(neighbourhood, days=0, hours=-0.5)
+    cancelled = make_meeting(neighbourhood, days=-3, hours=-0.5)
     Meeting.objects.filter(pk=cancelled.pk).update(cancelled_at=timezone.now())
-    unpublished = make_meeting(neighbourhood, days=-2)
+    unpublished = make_meeting(neighbourhood, days=-2, hours=-0.5)
     Meeting.objects.filter(pk=unpublished.pk).update(publish_at=None)
     for meeting in (now_running, cancelled, unpublished):
         card(meeting, f"Kaart van {meeting.pk}", kind="question")
@@ -121,7 +121,7 @@ def test_a_partner_sees_nothing_of_another_organisation(client, partner, past, o
     elsewhere = Neighbourhood.objects.create(
         organisation=other_organisation, name="Elders", slug="elders"
     )
-    theirs = make_meeting(elsewhere, days=-4)
+    theirs = make_meeting(elsewhere, days=-4, hours=-0.5)
     card(theirs, "Kaart van elders", kind="question")
 
     html = my_page(client, partner)
@@ -155,7 +155,9 @@ def test_an_anonymous_visitor_is_sent_to_the_login_page(client_for):
 def test_the_partner_page_shows_the_newest_meetings_and_cards_within_limits(
     client, partner, neighbourhood
 ):
-    meetings = [make_meeting(neighbourhood, days=-30 + n) for n in range(MEETINGS_SHOWN + 2)]
+    meetings = [
+        make_meeting(neighbourhood, days=-30 + n, hours=-0.5) for n in range(MEETINGS_SHOWN + 2)
+    ]
     for meeting in meetings:
         for n in range(CARDS_PER_MEETING + 2):
             card(meeting, f"Kaart {meeting.pk}-{n}")
@@ -179,10 +181,10 @@ def test_the_partner_page_takes_a_fixed_number_of_queries(
             assert client.get(reverse("my-page")).status_code == 200
         return len(captured)
 
-    card(make_meeting(neighbourhood, days=-20), "Een vraag", kind="question")
+    card(make_meeting(neighbourhood, days=-20, hours=-0.5), "Een vraag", kind="question")
     small = count(25)
     for days in (-10, -9, -8, -7):
-        meeting = make_meeting(neighbourhood, days=days)
+        meeting = make_meeting(neighbourhood, days=days, hours=-0.5)
         for n in range(10):
             card(meeting, f"Kaart {n}", kind="question" if n % 2 else "dream")
             card(meeting, f"Intern {n}", kind="question", publication=Publication.INTERNAL)

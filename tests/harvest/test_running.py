@@ -8,7 +8,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from tests.harvest.builders import make_meeting, make_method, seat
+from tests.builders import make_meeting, make_method, seat
 from wijkdialoog.core.models import AuditEntry
 from wijkdialoog.harvest import running
 from wijkdialoog.harvest.models import TableRun, Turn
@@ -76,7 +76,7 @@ def test_a_meeting_without_a_method_uses_the_shipped_waarderende_dialoog(
 ):
     Method.objects.filter(organisation__isnull=True).delete()
     shipped = make_method(name="Waarderende dialoog", family=WAARDERENDE_DIALOOG)
-    table = make_meeting(neighbourhood, method=None).tables.get()
+    table = make_meeting(neighbourhood, default_method=None, days=0, hours=-0.5).tables.get()
 
     run = running.start_run(table=table, actor=facilitator.person.user)
 
@@ -85,7 +85,7 @@ def test_a_meeting_without_a_method_uses_the_shipped_waarderende_dialoog(
 
 def test_a_method_without_phases_cannot_start(neighbourhood, organisation, facilitator):
     empty = make_method(organisation=organisation, name="Leeg", phases=[])
-    table = make_meeting(neighbourhood, method=empty).tables.get()
+    table = make_meeting(neighbourhood, default_method=empty, days=0, hours=-0.5).tables.get()
 
     with pytest.raises(ValidationError) as refused:
         running.start_run(table=table, actor=facilitator.person.user)
@@ -134,7 +134,9 @@ def test_phases_cannot_change_before_the_start_or_after_closing(table, run, faci
     with pytest.raises(ValidationError):
         running.go_to_phase(run=run, direction="next", actor=user)
 
-    other = make_meeting(table.meeting.series.neighbourhood, method=run.method).tables.get()
+    other = make_meeting(
+        table.meeting.series.neighbourhood, default_method=run.method, days=0, hours=-0.5
+    ).tables.get()
     prepared = running.prepare_run(table=other, actor=user)
     with pytest.raises(ValidationError):
         running.go_to_phase(run=prepared, direction="next", actor=user)

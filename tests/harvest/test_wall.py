@@ -7,15 +7,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.conftest import PERSONAS
-from tests.factories import make_person
-from tests.harvest.wall_builders import (
+from tests.builders import (
     PHASES_EN,
     make_card,
     make_harvest_meeting,
     make_method,
+    make_person,
     phase,
 )
+from tests.conftest import PERSONAS
 from wijkdialoog.harvest.models import Card
 from wijkdialoog.harvest.wall import CARDS_PER_PHASE
 

@@ -7,7 +7,7 @@ A resident has no login, so the resident is the anonymous visitor here."""
 import pytest
 from django.urls import reverse
 
-from tests.conftest import PERSONAS
+from tests.conftest import PERSONAS, expect_denied
 from wijkdialoog.methods.models import Method
 
 MEMBERS = {"organiser", "facilitator", "partner", "trainer"}
@@ -16,25 +16,15 @@ MANAGE_METHOD_PAGES = ["method-edit", "phase-create"]
 MANAGE_PHASE_PAGES = ["phase-edit", "phase-delete"]
 
 
-def expect_denied(response, persona):
-    if persona == "anonymous":
-        assert response.status_code == 302
-        assert response["Location"].startswith(reverse("login"))
-    else:
-        assert response.status_code == 403
+WITH_A_ROLE = {*MEMBERS, "outsider"}
 
 
-@pytest.mark.parametrize("persona", PERSONAS)
-def test_everyone_with_a_role_sees_the_library(client_for, persona, shipped_methods):
-    response = client_for(persona).get(reverse("method-list"))
-    if persona == "anonymous":
-        expect_denied(response, persona)
-    else:
-        assert response.status_code == 200
+def test_everyone_with_a_role_sees_the_library(assert_access, shipped_methods):
+    assert_access(reverse("method-list"), allowed=WITH_A_ROLE)
 
 
 def test_someone_without_any_role_may_not_see_the_library(client, organisation, shipped_methods):
-    from tests.factories import make_membership
+    from tests.builders import make_membership
 
     membership = make_membership(
         organisation, "facilitator", first_name="Ex", email="ex@example.org"
@@ -46,53 +36,27 @@ def test_someone_without_any_role_may_not_see_the_library(client, organisation, 
     assert client.get(reverse("method-list")).status_code == 403
 
 
-@pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("name", READ_PAGES)
 def test_everyone_with_a_role_reads_and_prints_the_shipped_methods(
-    client_for, persona, name, waarderende_dialoog
+    assert_access, name, waarderende_dialoog
 ):
-    response = client_for(persona).get(reverse(name, args=[waarderende_dialoog.pk]))
-    if persona == "anonymous":
-        expect_denied(response, persona)
-    else:
-        assert response.status_code == 200
+    assert_access(reverse(name, args=[waarderende_dialoog.pk]), allowed=WITH_A_ROLE)
 
 
-@pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("name", READ_PAGES)
-def test_only_the_organisation_reads_and_prints_its_own_methods(
-    client_for, persona, name, own_method
-):
-    response = client_for(persona).get(reverse(name, args=[own_method.pk]))
-    if persona in MEMBERS:
-        assert response.status_code == 200
-    else:
-        expect_denied(response, persona)
+def test_only_the_organisation_reads_and_prints_its_own_methods(assert_access, name, own_method):
+    assert_access(reverse(name, args=[own_method.pk]), allowed=MEMBERS)
 
 
-@pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("name", MANAGE_METHOD_PAGES)
-def test_only_organisers_of_the_organisation_adapt_its_methods(
-    client_for, persona, name, own_method
-):
-    response = client_for(persona).get(reverse(name, args=[own_method.pk]))
-    if persona == "organiser":
-        assert response.status_code == 200
-    else:
-        expect_denied(response, persona)
+def test_only_organisers_of_the_organisation_adapt_its_methods(assert_access, name, own_method):
+    assert_access(reverse(name, args=[own_method.pk]), allowed={"organiser"})
 
 
-@pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("name", MANAGE_PHASE_PAGES)
-def test_only_organisers_of_the_organisation_adapt_its_phases(
-    client_for, persona, name, own_method
-):
+def test_only_organisers_of_the_organisation_adapt_its_phases(assert_access, name, own_method):
     phase = own_method.phases.first()
-    response = client_for(persona).get(reverse(name, args=[phase.pk]))
-    if persona == "organiser":
-        assert response.status_code == 200
-    else:
-        expect_denied(response, persona)
+    assert_access(reverse(name, args=[phase.pk]), allowed={"organiser"})
 
 
 @pytest.mark.parametrize("persona", PERSONAS)

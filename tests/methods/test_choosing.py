@@ -5,7 +5,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.dialogues.builders import make_meeting, make_series, make_table
+from tests.builders import make_meeting, make_series, make_table
 from wijkdialoog.dialogues.forms import MeetingForm, SeriesForm
 from wijkdialoog.dialogues.models import Meeting, Series
 from wijkdialoog.methods.selection import method_for_table

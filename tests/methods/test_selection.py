@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.dialogues.builders import make_meeting, make_series, make_table
+from tests.builders import make_meeting, make_series, make_table
 from wijkdialoog.methods.models import Method
 from wijkdialoog.methods.selection import method_for_table
 

@@ -5,14 +5,14 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
-from tests.conftest import PERSONAS
-from tests.registrations.channel_builders import (
+from tests.builders import (
     make_channel,
     make_meeting,
     make_registration,
     make_series,
     make_venue,
 )
+from tests.conftest import PERSONAS
 from wijkdialoog.core.models import AuditEntry
 from wijkdialoog.registrations import channels
 from wijkdialoog.registrations.models import Channel, Registration
@@ -156,13 +156,13 @@ def test_the_list_counts_who_signed_up_and_who_came_per_channel(client_for, seri
     poster = make_channel(series, Kind.POSTER, label="Bibliotheek")
     share = make_channel(series, Kind.SHARE)
     unused = make_channel(series, Kind.DOOR_TO_DOOR)
-    make_registration(meeting, channel=poster, checked_in=True, name="Anneke")
-    make_registration(meeting, channel=poster, name="Mohamed")
-    make_registration(meeting, channel=poster, status=Status.CANCELLED, name="Joke")
-    make_registration(meeting, channel=poster, status=Status.WAITING, name="Daan")
-    make_registration(meeting, channel=share, checked_in=True, name="Fatma")
-    make_registration(meeting, checked_in=True, name="Wim")
-    make_registration(meeting, name="Iris")
+    make_registration(meeting, "Anneke", channel=poster, checked_in=True)
+    make_registration(meeting, "Mohamed", channel=poster)
+    make_registration(meeting, "Joke", channel=poster, status=Status.CANCELLED)
+    make_registration(meeting, "Daan", channel=poster, status=Status.WAITING)
+    make_registration(meeting, "Fatma", channel=share, checked_in=True)
+    make_registration(meeting, "Wim", checked_in=True)
+    make_registration(meeting, "Iris")
 
     response = client_for("organiser").get(reverse("channel-list", args=[series.pk]))
 
@@ -181,8 +181,8 @@ def test_the_list_counts_who_signed_up_and_who_came_per_channel(client_for, seri
 def test_figures_of_another_series_are_not_counted(series, meeting, neighbourhood):
     channel = make_channel(series)
     other_meeting = make_meeting(make_series(neighbourhood, theme="Erbij horen", slug="erbij"))
-    make_registration(other_meeting, name="Henk")
-    make_registration(meeting, channel=channel, name="Ria")
+    make_registration(other_meeting, "Henk")
+    make_registration(meeting, "Ria", channel=channel)
     figures = channels.series_figures(series)
     assert (figures.registered, figures.untracked_registered) == (1, 0)
 
@@ -192,7 +192,7 @@ def test_the_channel_list_needs_the_same_number_of_queries_for_many_channels(
 ):
     client = client_for("organiser")
     make_channel(series, Kind.POSTER, meeting=meeting)
-    make_registration(meeting, channel=Channel.objects.get(), name="Eerste")
+    make_registration(meeting, "Eerste", channel=Channel.objects.get())
     url = reverse("channel-list", args=[series.pk])
     client.get(url)  # the session and the roles settle on the first request
 
@@ -200,7 +200,7 @@ def test_the_channel_list_needs_the_same_number_of_queries_for_many_channels(
         client.get(url)
     for number in range(12):
         channel = make_channel(series, Kind.EMAIL_LIST, meeting=meeting, label=f"Lijst {number}")
-        make_registration(meeting, channel=channel, checked_in=True, name=f"Naam {number}")
+        make_registration(meeting, f"Naam {number}", channel=channel, checked_in=True)
         channel.invitations.create(email=f"buur{number}@example.org")
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url)

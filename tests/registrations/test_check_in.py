@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests.builders import fill, make_meeting, make_registration
 from tests.conftest import PERSONAS
-from tests.registrations.table_builders import fill, make_meeting, make_registration
 from wijkdialoog.community.models import Person
 from wijkdialoog.core.models import AuditEntry
 from wijkdialoog.registrations import check_in
@@ -102,7 +102,7 @@ def test_the_code_from_the_mail_checks_someone_in_in_any_spelling(meeting, clien
 
 
 def test_an_unknown_code_shows_an_error_next_to_the_field(meeting, neighbourhood, client_for):
-    other = make_meeting(neighbourhood, seats=(4,))
+    other = make_meeting(neighbourhood, seats=(4,), days=7)
     stranger = make_registration(other, "Anneke")
     response = client_for("organiser").post(code_url(meeting), {"code": stranger.check_in_code})
     assert response.status_code == 200

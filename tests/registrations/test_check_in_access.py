@@ -9,10 +9,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from tests.builders import make_meeting, make_membership, make_registration, make_series, make_table
 from tests.conftest import PERSONAS
-from tests.factories import make_membership
-from tests.registrations.table_builders import make_registration
-from wijkdialoog.dialogues.models import Meeting, Series, Table
 from wijkdialoog.registrations import check_in
 from wijkdialoog.registrations.models import Registration
 
@@ -27,17 +25,15 @@ def at(day: int, hour: int, minute: int = 0) -> datetime.datetime:
 
 @pytest.fixture
 def meeting(neighbourhood, facilitator):
-    series = Series.objects.create(
-        neighbourhood=neighbourhood, theme="Erbij horen", slug="erbij-horen", description="."
-    )
-    meeting = Meeting.objects.create(
-        series=series,
+    series = make_series(neighbourhood, theme="Erbij horen", slug="erbij-horen")
+    meeting = make_meeting(
+        series,
         starts_at=STARTS,
         ends_at=STARTS + datetime.timedelta(hours=2, minutes=30),
         # Not published: the people at its tables still need the list at the door.
-        publish_at=None,
+        published=False,
     )
-    Table.objects.create(meeting=meeting, number=1, seats=8, facilitator=facilitator.person)
+    make_table(meeting, facilitator=facilitator.person)
     return meeting
 
 
@@ -46,7 +42,7 @@ def harvester(organisation, meeting):
     membership = make_membership(
         organisation, "facilitator", first_name="Hanna", email="hanna@example.org"
     )
-    Table.objects.create(meeting=meeting, number=2, seats=8, harvester=membership.person)
+    make_table(meeting, number=2, harvester=membership.person)
     return membership
 
 

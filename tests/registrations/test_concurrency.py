@@ -12,7 +12,7 @@ import time
 import pytest
 from django.db import OperationalError, connection
 
-from tests.registrations.registering_builders import make_meeting, sign_up
+from tests.builders import make_meeting, sign_up
 from wijkdialoog.registrations.models import Registration
 
 Status = Registration.Status

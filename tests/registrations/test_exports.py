@@ -5,8 +5,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from tests.dialogues.builders import make_meeting, make_registration, make_series, make_table
-from tests.factories import make_person
+from tests.builders import make_meeting, make_person, make_registration, make_series, make_table
 from tests.spreadsheets import read_csv, read_xlsx
 from wijkdialoog.core.models import AuditEntry
 

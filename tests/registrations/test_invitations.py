@@ -7,14 +7,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from tests.conftest import PERSONAS
-from tests.factories import make_organisation
-from tests.registrations.channel_builders import (
+from tests.builders import (
     make_channel,
     make_meeting,
+    make_organisation,
     make_series,
     make_venue,
 )
+from tests.conftest import PERSONAS
 from wijkdialoog.core.models import AuditEntry
 from wijkdialoog.registrations import invitations
 from wijkdialoog.registrations.models import Channel, EmailOptOut, Invitation

@@ -10,7 +10,7 @@ from django.core import mail
 from django.utils import translation
 from django.utils.translation import gettext
 
-from tests.registrations.registering_builders import make_meeting, sign_up
+from tests.builders import make_meeting, sign_up
 from wijkdialoog.core.mail import render_mail
 from wijkdialoog.dialogues.planning import cancel_meeting
 from wijkdialoog.registrations import registering

@@ -7,13 +7,13 @@ import subprocess
 import pytest
 from django.urls import reverse
 
-from tests.conftest import PERSONAS
-from tests.registrations.channel_builders import (
+from tests.builders import (
     make_channel,
     make_meeting,
     make_series,
     make_venue,
 )
+from tests.conftest import PERSONAS
 from wijkdialoog.core import pdf
 from wijkdialoog.registrations import channels, posters
 from wijkdialoog.registrations.models import Channel

@@ -4,7 +4,7 @@ English it shows the English theme when there is one (read back from the PDF wit
 import pytest
 from django.utils import translation
 
-from tests.registrations.channel_builders import (
+from tests.builders import (
     make_channel,
     make_meeting,
     make_registration,
@@ -31,7 +31,7 @@ def meeting(series, organisation):
 
 def fill(meeting, seats=4):
     for n in range(seats):
-        make_registration(meeting, name=f"Buur{n}")
+        make_registration(meeting, f"Buur{n}")
 
 
 def render(channel, tmp_path, *, format="flyer", language="nl"):

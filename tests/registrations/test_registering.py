@@ -8,11 +8,9 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from tests.factories import make_organisation, make_person
-from tests.registrations.registering_builders import make_meeting, sign_up
+from tests.builders import make_meeting, make_organisation, make_person, make_series, sign_up
 from wijkdialoog.community.models import Person
 from wijkdialoog.core.models import AuditEntry
-from wijkdialoog.dialogues.models import Series
 from wijkdialoog.registrations import registering
 from wijkdialoog.registrations.models import Channel, Registration
 from wijkdialoog.registrations.registering import normalise_phone
@@ -264,8 +262,8 @@ def test_it_keeps_the_channel_of_the_series_and_ignores_one_of_another_series(
     meeting, neighbourhood
 ):
     poster = Channel.objects.create(series=meeting.series, kind=Channel.Kind.POSTER)
-    other_series = Series.objects.create(
-        neighbourhood=neighbourhood, theme="Erbij horen", slug="erbij", description="Erbij."
+    other_series = make_series(
+        neighbourhood, theme="Erbij horen", slug="erbij", description="Erbij."
     )
     flyer = Channel.objects.create(series=other_series, kind=Channel.Kind.FLYER)
 

@@ -9,7 +9,7 @@ from django.core import mail
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
-from tests.registrations.registering_builders import make_meeting, sign_up
+from tests.builders import make_meeting, sign_up
 from wijkdialoog.registrations import registering
 
 

@@ -9,9 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import make_membership
-from tests.registrations.registering_builders import make_meeting, sign_up
-from wijkdialoog.dialogues.models import Series
+from tests.builders import make_meeting, make_membership, make_series, sign_up
 from wijkdialoog.registrations import registering
 from wijkdialoog.registrations.models import Channel, Registration
 
@@ -231,9 +229,7 @@ def test_the_channel_in_the_address_is_recorded(client, meeting):
 
 
 def test_a_channel_of_another_series_is_not_recorded(client, meeting, neighbourhood):
-    other = Series.objects.create(
-        neighbourhood=neighbourhood, theme="Erbij horen", slug="erbij", description="Erbij."
-    )
+    other = make_series(neighbourhood, theme="Erbij horen", slug="erbij", description="Erbij.")
     flyer = Channel.objects.create(series=other, kind=Channel.Kind.FLYER)
     session = client.session
     session["wijkdialoog_channel"] = flyer.pk

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
-from tests.registrations.registering_builders import make_meeting, sign_up
+from tests.builders import make_meeting, sign_up
 from wijkdialoog.registrations import registering
 from wijkdialoog.registrations.models import Registration
 from wijkdialoog.registrations.tasks import send_due_reminders, send_reminder

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.registrations.registering_builders import make_meeting
+from tests.builders import make_meeting
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from tests.factories import make_person
-from tests.registrations.registering_builders import make_meeting, sign_up
+from tests.builders import make_meeting, make_person, sign_up
 from wijkdialoog.community.models import Person
 from wijkdialoog.registrations.models import Registration
 

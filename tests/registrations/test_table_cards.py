@@ -4,8 +4,7 @@ import subprocess
 
 from django.urls import reverse
 
-from tests.factories import make_person
-from tests.registrations.table_builders import make_meeting, make_registration
+from tests.builders import make_meeting, make_person, make_registration
 from wijkdialoog.registrations.table_division import divide_over_tables
 
 
@@ -21,7 +20,7 @@ def pdf_text(content: bytes, tmp_path) -> list[str]:
 def test_each_table_gets_a_card_with_first_names_only(
     neighbourhood, organiser, client_for, tmp_path
 ):
-    meeting = make_meeting(neighbourhood, seats=(4, 4, 4))
+    meeting = make_meeting(neighbourhood, seats=(4, 4, 4), days=7)
     tables = list(meeting.tables.order_by("number"))
     tables[0].facilitator = make_person(
         neighbourhood.organisation, first_name="Fenna", last_name="Jansen"

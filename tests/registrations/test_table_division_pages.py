@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests.builders import fill, make_meeting, make_registration
 from tests.conftest import PERSONAS
-from tests.registrations.table_builders import fill, make_meeting, make_registration
 from wijkdialoog.core.models import AuditEntry
 from wijkdialoog.registrations import table_moves
 from wijkdialoog.registrations.models import Registration
@@ -19,7 +19,7 @@ Status = Registration.Status
 
 @pytest.fixture
 def meeting(neighbourhood):
-    return make_meeting(neighbourhood, seats=(6, 6, 6))
+    return make_meeting(neighbourhood, seats=(6, 6, 6), days=7)
 
 
 def tables_of(meeting):
@@ -171,7 +171,7 @@ def test_the_move_form_places_someone_by_hand(meeting, client_for):
 
 
 def test_the_move_form_refuses_a_full_table(neighbourhood, client_for):
-    meeting = make_meeting(neighbourhood, seats=(4, 6))
+    meeting = make_meeting(neighbourhood, seats=(4, 6), days=7)
     people = fill(meeting, 5)
     full = tables_of(meeting)[1]
     Registration.objects.filter(pk__in=[p.pk for p in people[:4]]).update(table=full)
@@ -186,7 +186,7 @@ def test_the_move_form_refuses_a_full_table(neighbourhood, client_for):
 
 
 def test_the_move_form_refuses_a_party_that_does_not_fit(neighbourhood, client_for):
-    meeting = make_meeting(neighbourhood, seats=(4, 6))
+    meeting = make_meeting(neighbourhood, seats=(4, 6), days=7)
     people = fill(meeting, 3)
     table = tables_of(meeting)[1]
     Registration.objects.filter(pk__in=[p.pk for p in people]).update(table=table)
@@ -197,7 +197,7 @@ def test_the_move_form_refuses_a_party_that_does_not_fit(neighbourhood, client_f
 
 
 def test_the_move_form_refuses_a_table_of_another_meeting(meeting, neighbourhood, client_for):
-    other = make_meeting(neighbourhood, seats=(6,))
+    other = make_meeting(neighbourhood, seats=(6,), days=7)
     person = make_registration(meeting, "Anneke")
     response = client_for("organiser").post(
         move_url(meeting, person), {"table": other.tables.get().pk}
@@ -220,9 +220,9 @@ def test_the_unlock_button_frees_someone_placed_by_hand(meeting, client_for):
 def test_the_page_uses_the_same_number_of_queries_for_many_people(
     neighbourhood, client_for, django_assert_max_num_queries
 ):
-    small = make_meeting(neighbourhood, seats=(6, 6))
+    small = make_meeting(neighbourhood, seats=(6, 6), days=7)
     fill(small, 6)
-    large = make_meeting(neighbourhood, seats=(8,) * 10)
+    large = make_meeting(neighbourhood, seats=(8,) * 10, days=7)
     fill(large, 70, start=10)
     lead = Registration.objects.filter(meeting=large).first()
     make_registration(large, "Joke", party_lead=lead)
@@ -273,7 +273,7 @@ def test_only_organisers_of_the_organisation_divide_move_and_print(meeting, pers
 def test_a_registration_of_another_meeting_cannot_be_moved_through_this_one(
     meeting, neighbourhood, client_for
 ):
-    other = make_meeting(neighbourhood, seats=(6,))
+    other = make_meeting(neighbourhood, seats=(6,), days=7)
     stranger = make_registration(other, "Anneke")
     response = client_for("organiser").post(
         move_url(meeting, stranger), {"table": tables_of(meeting)[1].pk}
@@ -282,7 +282,7 @@ def test_a_registration_of_another_meeting_cannot_be_moved_through_this_one(
 
 
 def test_languages_from_the_registration_decide_the_table(neighbourhood, organiser):
-    meeting = make_meeting(neighbourhood, seats=(6, 6), languages={2: "en"})
+    meeting = make_meeting(neighbourhood, seats=(6, 6), languages={2: "en"}, days=7)
     fill(meeting, 5)
     olena = make_registration(meeting, "Olena", languages="Oekraïens, Engels")
     divide_over_tables(meeting=meeting, actor=organiser.person.user)
@@ -294,7 +294,7 @@ def test_languages_from_the_registration_decide_the_table(neighbourhood, organis
 def test_the_page_warns_when_dutch_speakers_fill_up_a_table_in_another_language(
     neighbourhood, client_for
 ):
-    meeting = make_meeting(neighbourhood, seats=(4, 4), languages={2: "en"})
+    meeting = make_meeting(neighbourhood, seats=(4, 4), languages={2: "en"}, days=7)
     fill(meeting, 6)
     client = client_for("organiser")
     client.post(division_url(meeting))

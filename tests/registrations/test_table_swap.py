@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from tests.builders import make_meeting, make_registration
 from tests.conftest import PERSONAS
-from tests.registrations.table_builders import make_meeting, make_registration
 from wijkdialoog.core.models import AuditEntry
 from wijkdialoog.registrations import table_moves
 from wijkdialoog.registrations.models import Registration
@@ -17,7 +17,7 @@ from wijkdialoog.registrations.models import Registration
 @pytest.fixture
 def full(neighbourhood):
     """Two full tables of four: Anneke (with Joke) and two others at table 1, four at table 2."""
-    meeting = make_meeting(neighbourhood, seats=(4, 4))
+    meeting = make_meeting(neighbourhood, seats=(4, 4), days=7)
     one, two = meeting.tables.order_by("number")
     people = {}
     people["anneke"] = make_registration(meeting, "Anneke", table=one)
@@ -165,7 +165,7 @@ def test_the_swap_page_uses_the_same_number_of_queries_for_many_people(
     client = client_for("organiser")
     sizes = {}
     for count, seats in ((4, (4, 4)), (48, (8,) * 6)):
-        meeting = make_meeting(neighbourhood, seats=seats)
+        meeting = make_meeting(neighbourhood, seats=seats, days=7)
         tables = list(meeting.tables.all())
         people = [
             make_registration(meeting, f"Gast{i}", table=tables[i % len(tables)])

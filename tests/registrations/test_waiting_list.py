@@ -7,7 +7,7 @@ import time_machine
 from django.core import mail
 from django.utils import timezone
 
-from tests.registrations.registering_builders import make_meeting, sign_up
+from tests.builders import make_meeting, sign_up
 from wijkdialoog.core.models import AuditEntry
 from wijkdialoog.dialogues.availability import places_left
 from wijkdialoog.dialogues.models import Table

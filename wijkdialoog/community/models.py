@@ -6,7 +6,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wijkdialoog.core.models import TimeStampedModel
+from wijkdialoog.core.models import OwnedQuerySet, TimeStampedModel, owned_through
 
 
 class UserManager(BaseUserManager["User"]):
@@ -115,6 +115,8 @@ class Neighbourhood(TimeStampedModel):
     )
     description = models.TextField(_("description"), blank=True)
 
+    objects = OwnedQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("neighbourhood")
@@ -166,6 +168,8 @@ class Person(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="people",
     )
+
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["first_name", "last_name", "pk"]
@@ -233,6 +237,8 @@ class Membership(TimeStampedModel):
         related_name="+",
     )
     invited_at = models.DateTimeField(_("invited at"), null=True, blank=True)
+
+    objects = owned_through("person__organisation").as_manager()
 
     class Meta:
         ordering = ["role", "person__first_name", "pk"]

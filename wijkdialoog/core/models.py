@@ -16,6 +16,21 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+class OwnedQuerySet(models.QuerySet):
+    """Rows of one organisation. `owner` is the lookup from the model to its organisation;
+    `Model.objects.for_organisation(organisation)` is the one way to scope a query to it."""
+
+    owner = "organisation"
+
+    def for_organisation(self, organisation):
+        return self.filter(**{self.owner: organisation})
+
+
+def owned_through(lookup: str) -> type[OwnedQuerySet]:
+    """An OwnedQuerySet for a model that belongs to its organisation through `lookup`."""
+    return type("OwnedQuerySet", (OwnedQuerySet,), {"owner": lookup})
+
+
 # Human labels for audit action codes; each app registers its own with `describe_action`.
 ACTION_LABELS: dict[str, str] = {}
 

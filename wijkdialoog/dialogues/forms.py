@@ -116,6 +116,7 @@ class SeriesForm(ModelForm):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
+        self.instance.organisation = organisation
         self.fields["neighbourhood"].queryset = organisation.neighbourhoods.all()
         self.fields["neighbourhood"].empty_label = None
         self.fields["neighbourhood"].error_messages["required"] = _("Choose a neighbourhood.")

@@ -15,7 +15,7 @@ HOME_COUNT = 12
 
 def _cards(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
     return with_availability(
-        meetings.select_related("series__neighbourhood__organisation", "venue")
+        meetings.select_related("organisation", "series__neighbourhood", "venue")
     )
 
 

@@ -1,5 +1,6 @@
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q, Sum
@@ -7,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.community.models import Neighbourhood, Organisation, Person
-from wijkdialoog.core.models import TimeStampedModel
+from wijkdialoog.core.models import OwnedQuerySet, TimeStampedModel, owned_through
 
 from .bilingual import public_text
 
@@ -43,6 +44,8 @@ class Venue(TimeStampedModel):
     notes = models.TextField(_("other information"), blank=True)
     notes_en = models.TextField(_("other information in English"), blank=True)
 
+    objects = OwnedQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("venue")
@@ -74,6 +77,14 @@ class Venue(TimeStampedModel):
 class Series(TimeStampedModel):
     """A wijkdialoog: rounds on one positively phrased theme in one neighbourhood."""
 
+    # Always the neighbourhood's organisation: set by the planning functions, checked by clean().
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="series",
+        editable=False,
+    )
     neighbourhood = models.ForeignKey(
         Neighbourhood,
         verbose_name=_("neighbourhood"),
@@ -113,6 +124,8 @@ class Series(TimeStampedModel):
         help_text=_("For example 8 for every two months. Used to propose the next dates."),
     )
 
+    objects = OwnedQuerySet.as_manager()
+
     class Meta:
         ordering = ["neighbourhood__name", "theme"]
         verbose_name = _("dialogue series")
@@ -126,9 +139,11 @@ class Series(TimeStampedModel):
     def __str__(self):
         return f"{self.theme} ({self.neighbourhood})"
 
-    @property
-    def organisation_id(self) -> int:
-        return self.neighbourhood.organisation_id
+    def clean(self):
+        if self.neighbourhood_id and self.organisation_id != self.neighbourhood.organisation_id:
+            raise ValidationError(
+                "A series belongs to the organisation of its neighbourhood.", code="ownership"
+            )
 
     def proposed_dates(self, count: int = 3) -> list[datetime.datetime]:
         """The next rounds, every `cadence_weeks` after the last meeting (same weekday and time)."""
@@ -160,6 +175,14 @@ class Meeting(TimeStampedModel):
         HARVEST = "oogst", _("harvest and feedback (oogst en terugkoppeling)")
         CELEBRATION = "viering", _("celebration (viering)")
 
+    # Always the series' organisation: set by the planning functions, checked by clean().
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="meetings",
+        editable=False,
+    )
     series = models.ForeignKey(
         Series, verbose_name=_("dialogue series"), on_delete=models.CASCADE, related_name="meetings"
     )
@@ -209,6 +232,8 @@ class Meeting(TimeStampedModel):
     )
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
 
+    objects = OwnedQuerySet.as_manager()
+
     class Meta:
         ordering = ["starts_at", "pk"]
         verbose_name = _("meeting")
@@ -232,9 +257,11 @@ class Meeting(TimeStampedModel):
         theme = public_text(self.series, "theme")
         return self.title or f"{self.get_kind_display().capitalize()}: {theme}"
 
-    @property
-    def organisation_id(self) -> int:
-        return self.series.neighbourhood.organisation_id
+    def clean(self):
+        if self.series_id and self.organisation_id != self.series.organisation_id:
+            raise ValidationError(
+                "A meeting belongs to the organisation of its series.", code="ownership"
+            )
 
     @property
     def is_published(self) -> bool:
@@ -300,6 +327,8 @@ class Table(TimeStampedModel):
         related_name="harvested_tables",
     )
 
+    objects = owned_through("meeting__organisation").as_manager()
+
     class Meta:
         ordering = ["meeting", "number"]
         verbose_name = _("table")
@@ -317,4 +346,4 @@ class Table(TimeStampedModel):
 
     @property
     def organisation_id(self) -> int:
-        return self.meeting.series.neighbourhood.organisation_id
+        return self.meeting.organisation_id

@@ -103,7 +103,9 @@ def create_series(
 ) -> Series:
     initiators = list(initiators)
     _check_people_of(neighbourhood.organisation_id, initiators, "initiators")
-    series = Series(neighbourhood=neighbourhood, **fields)
+    series = Series(
+        organisation_id=neighbourhood.organisation_id, neighbourhood=neighbourhood, **fields
+    )
     series.full_clean()
     series.save()
     series.initiators.set(initiators)
@@ -122,11 +124,16 @@ def update_series(
 ) -> Series:
     """Save a series edited through a form; `original` holds the values before the edit."""
     changes = changed_fields(series, original, SERIES_FIELDS)
+    series.organisation_id = series.neighbourhood.organisation_id
     series.full_clean()
     series.save()
+    # Its meetings follow, so that a meeting and its series never disagree on the owner.
+    series.meetings.exclude(organisation_id=series.organisation_id).update(
+        organisation_id=series.organisation_id
+    )
     if initiators is not None:
         initiators = list(initiators)
-        _check_people_of(series.neighbourhood.organisation_id, initiators, "initiators")
+        _check_people_of(series.organisation_id, initiators, "initiators")
         before = sorted(series.initiators.values_list("pk", flat=True))
         after = sorted(p.pk for p in initiators)
         if before != after:
@@ -147,7 +154,7 @@ def _check_venue(meeting: Meeting) -> None:
 
 @transaction.atomic
 def create_meeting(*, series: Series, actor, **fields) -> Meeting:
-    meeting = Meeting(series=series, **fields)
+    meeting = Meeting(organisation_id=series.organisation_id, series=series, **fields)
     meeting.full_clean()
     _check_venue(meeting)
     meeting.save()

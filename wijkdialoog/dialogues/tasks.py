@@ -25,7 +25,8 @@ def send_table_assignment(table_id: int, facilitator_id: int) -> None:
             "facilitator__user",
             "meeting__venue",
             "meeting__method",
-            "meeting__series__neighbourhood__organisation",
+            "meeting__organisation",
+            "meeting__series__neighbourhood",
             "meeting__series__default_method",
         )
         .filter(pk=table_id, facilitator_id=facilitator_id)
@@ -47,7 +48,7 @@ def send_table_assignment(table_id: int, facilitator_id: int) -> None:
             "table": table,
             "meeting": meeting,
             "venue": meeting.venue,
-            "organisation": meeting.series.neighbourhood.organisation,
+            "organisation": meeting.organisation,
             "method": method,
             "guide_url": f"{settings.SITE_URL}{reverse('method-guide', args=[method.pk])}"
             if method is not None and method.phases.exists()

@@ -2,16 +2,14 @@
 
 import datetime
 
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from wijkdialoog.core.access import require
+from wijkdialoog.dialogues.access import get_table_for
 from wijkdialoog.dialogues.models import Table
 from wijkdialoog.registrations.models import Registration
 
 from .models import TableRun
 
-TABLE_RELATED = ("meeting__series__neighbourhood__organisation", "meeting__venue", "run__method")
 # The QR links on the table keep working for a day after the meeting, for cards and
 # evaluations still waiting on someone's phone; after that they lead nowhere.
 PARTICIPANT_LINK_GRACE = datetime.timedelta(days=1)
@@ -20,16 +18,14 @@ PARTICIPANT_LINK_GRACE = datetime.timedelta(days=1)
 def get_table_for_facilitator(request, pk: int) -> Table:
     """The table whose conversation this user may run (its facilitator or harvester, or an
     organiser of the organisation). Anonymous visitors go to the login page, others get 403."""
-    table = get_object_or_404(Table.objects.select_related(*TABLE_RELATED), pk=pk)
-    require(request, "harvest.run_table", table)
-    return table
+    return get_table_for(request, pk, "harvest.run_table", related=("run__method",))
 
 
 def get_run_for_participant(token: str) -> TableRun | None:
     """The conversation behind a QR link on the table; None when unknown or long over."""
     run = (
         TableRun.objects.select_related(
-            "table__meeting__series__neighbourhood__organisation", "method"
+            "table__meeting__organisation", "table__meeting__series__neighbourhood", "method"
         )
         .filter(participant_token=token)
         .first()

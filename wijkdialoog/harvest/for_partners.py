@@ -51,7 +51,7 @@ class PartnerHarvest:
 
 def _past_meetings(organisation_ids: list[int], now: datetime.datetime):
     return Meeting.objects.filter(
-        series__neighbourhood__organisation_id__in=organisation_ids,
+        organisation_id__in=organisation_ids,
         cancelled_at__isnull=True,
         publish_at__lte=now,
         ends_at__lte=now,

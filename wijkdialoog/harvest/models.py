@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.community.models import Person
-from wijkdialoog.core.models import TimeStampedModel
+from wijkdialoog.core.models import TimeStampedModel, owned_through
 from wijkdialoog.dialogues.models import Meeting, Table
 from wijkdialoog.methods.models import Method, Phase
 from wijkdialoog.registrations.models import Registration
@@ -42,6 +42,8 @@ class TableRun(TimeStampedModel):
     participant_token = models.CharField(
         max_length=64, unique=True, default=new_participant_token, editable=False
     )
+
+    objects = owned_through("table__meeting__organisation").as_manager()
 
     class Meta:
         verbose_name = _("table conversation")
@@ -143,6 +145,8 @@ class Card(TimeStampedModel):
     )
     shared = models.BooleanField(_("shared by the owner"), default=False)
 
+    objects = owned_through("meeting__organisation").as_manager()
+
     class Meta:
         ordering = ["meeting", "created_at", "pk"]
         verbose_name = _("harvest card")
@@ -163,7 +167,7 @@ class Card(TimeStampedModel):
 
     @property
     def organisation_id(self) -> int:
-        return self.meeting.series.neighbourhood.organisation_id
+        return self.meeting.organisation_id
 
     @property
     def is_public(self) -> bool:
@@ -211,6 +215,8 @@ class Photo(TimeStampedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    objects = owned_through("meeting__organisation").as_manager()
+
     class Meta:
         ordering = ["meeting", "created_at"]
         verbose_name = _("harvest photo")
@@ -221,7 +227,7 @@ class Photo(TimeStampedModel):
 
     @property
     def organisation_id(self) -> int:
-        return self.meeting.series.neighbourhood.organisation_id
+        return self.meeting.organisation_id
 
 
 class Evaluation(TimeStampedModel):
@@ -247,6 +253,8 @@ class Evaluation(TimeStampedModel):
         _("did you meet someone new?"), max_length=8, choices=Answer, blank=True
     )
     takeaway = models.TextField(_("what do you take with you?"), blank=True, max_length=1000)
+
+    objects = owned_through("table__meeting__organisation").as_manager()
 
     class Meta:
         ordering = ["table", "created_at"]

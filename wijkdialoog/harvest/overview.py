@@ -34,8 +34,8 @@ def past_meetings(organisation, limit: int = DASHBOARD_PAST_MEETINGS) -> list[Me
     """The latest meetings that took place, with card_count, pending_count (cards waiting for
     approval), evaluation_count and note_count (tables that left a closing note)."""
     meetings = (
-        Meeting.objects.filter(
-            series__neighbourhood__organisation=organisation,
+        Meeting.objects.for_organisation(organisation)
+        .filter(
             ends_at__lte=timezone.now(),
             cancelled_at__isnull=True,
         )
@@ -53,7 +53,7 @@ def past_meetings(organisation, limit: int = DASHBOARD_PAST_MEETINGS) -> list[Me
 
 def recent_closing_notes(organisation, limit: int = DASHBOARD_CLOSING_NOTES) -> list[TableRun]:
     return list(
-        TableRun.objects.filter(table__meeting__series__neighbourhood__organisation=organisation)
+        TableRun.objects.for_organisation(organisation)
         .exclude(closing_note="")
         .select_related("table__meeting__series", "table__facilitator")
         .order_by("-updated_at", "-pk")[:limit]

@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.core import audit
 from wijkdialoog.core.forms import Form
-from wijkdialoog.core.models import describe_action
 from wijkdialoog.dialogues.models import Meeting
 from wijkdialoog.methods.models import Method
 from wijkdialoog.methods.selection import default_builtin_method
@@ -29,8 +28,6 @@ Publication = Card.Publication
 # What stays chosen from one card to the next, carried in the address after each save.
 STICKY_FIELDS = ("table", "phase", "kind", "publication")
 RECENT_COUNT = 10
-
-describe_action("card.deleted", _("Harvest card removed"))
 
 
 def method_for_paper(meeting: Meeting) -> Method | None:

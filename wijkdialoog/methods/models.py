@@ -7,7 +7,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.community.models import Organisation
-from wijkdialoog.core.models import TimeStampedModel
+from wijkdialoog.core.models import OwnedQuerySet, TimeStampedModel, owned_through
 from wijkdialoog.harvest.kinds import CardKind
 
 
@@ -47,6 +47,8 @@ class Method(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="copies",
     )
+
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["organisation_id", "name", "language"]
@@ -102,6 +104,8 @@ class Phase(TimeStampedModel):
         blank=True,
         help_text=_("What this phase collects."),
     )
+
+    objects = owned_through("method__organisation").as_manager()
 
     class Meta:
         ordering = ["method", "position"]

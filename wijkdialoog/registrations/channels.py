@@ -11,10 +11,8 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from wijkdialoog.core import audit
-from wijkdialoog.core.models import describe_action
 from wijkdialoog.dialogues.bilingual import public_text
 from wijkdialoog.dialogues.models import Meeting, Series
 
@@ -22,11 +20,6 @@ from .models import Channel, Invitation, Registration
 
 # The registration feature reads the channel a visitor came through from this session key.
 SESSION_KEY = "wijkdialoog_channel"
-
-describe_action("channel.created", gettext_lazy("Invitation channel added"))
-describe_action("channel.invitations_imported", gettext_lazy("Email addresses imported"))
-describe_action("channel.invitations_sent", gettext_lazy("Invitation emails sent"))
-describe_action("channel.opt_out", gettext_lazy("Someone asked for no more invitation emails"))
 
 # Which tools an organiser gets for each kind of channel.
 PRINT_KINDS = {
@@ -67,7 +60,7 @@ def destination(channel: Channel) -> str:
 
 def channel_by_code(code: str) -> Channel | None:
     return (
-        Channel.objects.select_related("series__neighbourhood__organisation", "meeting")
+        Channel.objects.select_related("series__organisation", "series__neighbourhood", "meeting")
         .filter(code=code.strip().lower())
         .first()
     )

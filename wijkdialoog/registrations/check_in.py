@@ -147,7 +147,7 @@ def add_walk_in(
     if meeting.cancelled_at is not None:
         raise ValidationError(_("This meeting has been cancelled."), code="cancelled")
 
-    organisation = meeting.series.neighbourhood.organisation
+    organisation = meeting.organisation
     person = find_person(organisation=organisation, email=email) if email else None
     if person is None and phone:
         # A phone number is often shared in a household: only the same first name is a match.

@@ -72,4 +72,4 @@ def load(context) -> None:
             language=language,
             sent_at=now - datetime.timedelta(days=sent_days_ago) if sent_days_ago else None,
         )
-    EmailOptOut.objects.create(organisation=kersenbuurt.neighbourhood.organisation, email=OPTED_OUT)
+    EmailOptOut.objects.create(organisation=kersenbuurt.organisation, email=OPTED_OUT)

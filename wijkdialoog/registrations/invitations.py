@@ -159,7 +159,7 @@ def read_invitation_list(data: bytes, *, channel: Channel) -> InvitationList:
         )
 
     emails = [c.email for c in candidates]
-    opted_out = _opted_out(channel.series.neighbourhood.organisation_id, emails)
+    opted_out = _opted_out(channel.series.organisation_id, emails)
     invited = set(
         channel.invitations.annotate(address=Lower("email"))
         .filter(address__in=emails)
@@ -266,9 +266,9 @@ def import_invitations(*, channel: Channel, actor, checked: InvitationList) -> l
 
 def pending_invitations(channel: Channel):
     """Invitations not sent yet, leaving out addresses that asked for no more email."""
-    opted_out = EmailOptOut.objects.filter(
-        organisation_id=channel.series.neighbourhood.organisation_id
-    ).annotate(address=Lower("email"))
+    opted_out = EmailOptOut.objects.filter(organisation_id=channel.series.organisation_id).annotate(
+        address=Lower("email")
+    )
     return (
         channel.invitations.filter(sent_at__isnull=True)
         .annotate(address=Lower("email"))
@@ -309,7 +309,7 @@ def invitation_message(invitation: Invitation) -> EmailMultiAlternatives:
         context={
             "invitation": invitation,
             "series": series,
-            "organisation": series.neighbourhood.organisation,
+            "organisation": series.organisation,
             "meeting": channels.meeting_for(channel),
             "link": channels.tracked_url(channel),
             "opt_out_link": stop,
@@ -328,14 +328,16 @@ def deliver_invitation(invitation_id: int) -> bool:
     with transaction.atomic():
         invitation = (
             Invitation.objects.select_related(
-                "channel__series__neighbourhood__organisation", "channel__meeting__venue"
+                "channel__series__organisation",
+                "channel__series__neighbourhood",
+                "channel__meeting__venue",
             )
             .filter(pk=invitation_id, sent_at__isnull=True)
             .first()
         )
         if invitation is None:
             return False
-        organisation_id = invitation.channel.series.neighbourhood.organisation_id
+        organisation_id = invitation.channel.series.organisation_id
         if is_opted_out(organisation_id, invitation.email):
             return False
         now = timezone.now()
@@ -351,7 +353,9 @@ def deliver_invitation(invitation_id: int) -> bool:
 
 def invitation_by_token(token: str) -> Invitation | None:
     return (
-        Invitation.objects.select_related("channel__series__neighbourhood__organisation")
+        Invitation.objects.select_related(
+            "channel__series__organisation", "channel__series__neighbourhood"
+        )
         .filter(opt_out_token=token)
         .first()
     )
@@ -360,7 +364,7 @@ def invitation_by_token(token: str) -> Invitation | None:
 @transaction.atomic
 def opt_out(*, invitation: Invitation) -> EmailOptOut:
     """Record that this address wants no more invitation emails from the organisation."""
-    organisation: Organisation = invitation.channel.series.neighbourhood.organisation
+    organisation: Organisation = invitation.channel.series.organisation
     email = invitation.email.lower()
     existing = (
         EmailOptOut.objects.annotate(address=Lower("email"))

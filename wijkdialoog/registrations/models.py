@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from wijkdialoog.community.models import Organisation, Person
-from wijkdialoog.core.models import TimeStampedModel
+from wijkdialoog.core.models import OwnedQuerySet, TimeStampedModel, owned_through
 from wijkdialoog.dialogues.models import Meeting, Series, Table
 
 # Letters and digits that cannot be mistaken for each other when read aloud or from paper.
@@ -57,6 +57,8 @@ class Channel(TimeStampedModel):
     )
     code = models.CharField(max_length=16, unique=True, default=new_channel_code, editable=False)
 
+    objects = owned_through("series__organisation").as_manager()
+
     class Meta:
         ordering = ["series", "kind", "label"]
         verbose_name = _("channel")
@@ -67,7 +69,7 @@ class Channel(TimeStampedModel):
 
     @property
     def organisation_id(self) -> int:
-        return self.series.neighbourhood.organisation_id
+        return self.series.organisation_id
 
 
 class Registration(TimeStampedModel):
@@ -165,6 +167,8 @@ class Registration(TimeStampedModel):
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
 
+    objects = owned_through("meeting__organisation").as_manager()
+
     class Meta:
         ordering = ["meeting", "status", "waiting_since", "created_at", "pk"]
         verbose_name = _("registration")
@@ -189,7 +193,7 @@ class Registration(TimeStampedModel):
 
     @property
     def organisation_id(self) -> int:
-        return self.meeting.series.neighbourhood.organisation_id
+        return self.meeting.organisation_id
 
 
 class EmailOptOut(TimeStampedModel):
@@ -199,6 +203,8 @@ class EmailOptOut(TimeStampedModel):
         Organisation, on_delete=models.CASCADE, related_name="email_opt_outs"
     )
     email = models.EmailField(_("email address"))
+
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("email opt-out")
@@ -230,6 +236,8 @@ class Invitation(TimeStampedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    objects = owned_through("channel__series__organisation").as_manager()
+
     class Meta:
         ordering = ["channel", "email"]
         verbose_name = _("invitation")
@@ -245,4 +253,4 @@ class Invitation(TimeStampedModel):
 
     @property
     def organisation_id(self) -> int:
-        return self.channel.series.neighbourhood.organisation_id
+        return self.channel.series.organisation_id

@@ -28,7 +28,7 @@ def render_pdf(channel: Channel, *, format: str) -> bytes:
             "channel": channel,
             "series": series,
             "neighbourhood": series.neighbourhood,
-            "organisation": series.neighbourhood.organisation,
+            "organisation": series.organisation,
             "meeting": meeting,
             "theme": public_text(series, "theme"),
             # A full meeting still gets people on its waiting list, so the flyer says so.

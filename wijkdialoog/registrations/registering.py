@@ -281,7 +281,7 @@ def register(
     if channel is not None and channel.series_id != meeting.series_id:
         channel = None
 
-    organisation = meeting.series.neighbourhood.organisation
+    organisation = meeting.organisation
     if email or phone:
         person = _find_or_create_person(
             meeting=meeting,

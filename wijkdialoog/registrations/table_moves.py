@@ -7,10 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
 from wijkdialoog.core import audit
-from wijkdialoog.core.models import describe_action
 from wijkdialoog.dialogues.models import Meeting, Table
 
 from .models import Registration
@@ -22,10 +21,6 @@ from .table_division import (
     table_spec,
 )
 from .waiting_list import lock_meeting
-
-describe_action("registration.moved_to_table", gettext_lazy("Moved to another table by hand"))
-describe_action("registration.table_unlocked", gettext_lazy("Free to be placed again"))
-describe_action("registration.seats_swapped", gettext_lazy("Swapped seats with someone by hand"))
 
 Status = Registration.Status
 

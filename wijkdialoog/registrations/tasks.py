@@ -29,7 +29,7 @@ def manage_url(registration: Registration) -> str:
 def _registration(registration_id: int) -> Registration | None:
     return (
         Registration.objects.select_related(
-            "person", "meeting__series__neighbourhood__organisation", "meeting__venue"
+            "person", "meeting__organisation", "meeting__series__neighbourhood", "meeting__venue"
         )
         .filter(pk=registration_id)
         .first()
@@ -56,7 +56,7 @@ def _send(
             "registration": registration,
             "meeting": meeting,
             "venue": meeting.venue,
-            "organisation": meeting.series.neighbourhood.organisation,
+            "organisation": meeting.organisation,
             "companions": active_companions(registration),
             "manage_url": manage_url(registration),
             "public_url": settings.SITE_URL + reverse("meeting-public", args=[meeting.pk]),
@@ -65,7 +65,7 @@ def _send(
             + reverse(
                 "neighbourhood-public",
                 args=[
-                    meeting.series.neighbourhood.organisation.slug,
+                    meeting.organisation.slug,
                     meeting.series.neighbourhood.slug,
                 ],
             ),
@@ -219,7 +219,7 @@ def _send_about_address(registration_id: int, *, to: str, template: str, **conte
         context={
             "person": person,
             "meeting": meeting,
-            "organisation": meeting.series.neighbourhood.organisation,
+            "organisation": meeting.organisation,
             **context,
         },
     )

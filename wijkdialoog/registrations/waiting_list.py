@@ -21,7 +21,7 @@ def lock_meeting(meeting: Meeting) -> Meeting:
     the write lock)."""
     return (
         Meeting.objects.select_for_update(of=("self",))
-        .select_related("series__neighbourhood__organisation", "venue")
+        .select_related("organisation", "series__neighbourhood", "venue")
         .get(pk=meeting.pk)
     )
 

@@ -14,11 +14,11 @@ register = template.Library()
 PATHS = [
     ("organisation",),
     ("neighbourhood", "organisation"),
-    ("series", "neighbourhood", "organisation"),
-    ("meeting", "series", "neighbourhood", "organisation"),
-    ("registration", "meeting", "series", "neighbourhood", "organisation"),
+    ("series", "organisation"),
+    ("meeting", "organisation"),
+    ("registration", "meeting", "organisation"),
 ]
-MEETING_TO_ORGANISATION = ("series", "neighbourhood", "organisation")
+MEETING_TO_ORGANISATION = ("organisation",)
 
 
 def _follow(value, attributes: Iterable[str]):

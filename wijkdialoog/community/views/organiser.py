@@ -36,7 +36,8 @@ def dashboard(request):
     organisation = _organisation(request)
     neighbourhoods = organisation.neighbourhoods.annotate(people_count=Count("people"))
     role_counts = dict(
-        Membership.objects.filter(person__organisation=organisation, is_active=True)
+        Membership.objects.for_organisation(organisation)
+        .filter(is_active=True)
         .values_list("role")
         .annotate(n=Count("pk"))
         .values_list("role", "n")
@@ -204,7 +205,7 @@ def role_list(request):
     organisation = _organisation(request)
     require(request, "community.manage_roles", organisation)
     memberships = (
-        Membership.objects.filter(person__organisation=organisation)
+        Membership.objects.for_organisation(organisation)
         .select_related("person", "trained_by")
         .order_by("role", "-is_active", "person__first_name", "pk")
     )
@@ -268,9 +269,8 @@ def training_list(request):
     )
     require(request, "community.record_training", organisation)
     facilitators = (
-        Membership.objects.filter(
-            person__organisation=organisation, role=Membership.Role.FACILITATOR, is_active=True
-        )
+        Membership.objects.for_organisation(organisation)
+        .filter(role=Membership.Role.FACILITATOR, is_active=True)
         .select_related("person", "trained_by")
         .order_by("trained_since", "person__first_name", "pk")
     )

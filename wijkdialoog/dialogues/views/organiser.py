@@ -3,29 +3,17 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Min, Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from wijkdialoog.core.access import require
-
 from .. import planning
-from ..access import organisation_for
+from ..access import get_meeting_for, get_series_for, organisation_for
 from ..availability import confirmed_count, seats_total, with_availability
 from ..forms import CancelMeetingForm, MeetingForm, SeriesForm
 from ..models import Meeting, Series
-
-
-def _series(pk: int) -> Series:
-    return get_object_or_404(Series.objects.select_related("neighbourhood__organisation"), pk=pk)
-
-
-def _meeting(pk: int) -> Meeting:
-    return get_object_or_404(
-        Meeting.objects.select_related("series__neighbourhood__organisation", "venue"), pk=pk
-    )
 
 
 @require_GET
@@ -33,7 +21,7 @@ def series_list(request):
     organisation = organisation_for(request, "dialogues.manage_series")
     now = timezone.now()
     series = (
-        Series.objects.filter(neighbourhood__organisation=organisation)
+        Series.objects.for_organisation(organisation)
         .select_related("neighbourhood")
         .annotate(
             meeting_count=Count("meetings", filter=Q(meetings__cancelled_at__isnull=True)),
@@ -71,12 +59,9 @@ def series_create(request):
 
 @require_http_methods(["GET", "POST"])
 def series_edit(request, pk):
-    series = _series(pk)
-    require(request, "dialogues.manage_series", series)
+    series = get_series_for(request, pk, "dialogues.manage_series")
     original = planning.snapshot(series, planning.SERIES_FIELDS)
-    form = SeriesForm(
-        request.POST or None, instance=series, organisation=series.neighbourhood.organisation
-    )
+    form = SeriesForm(request.POST or None, instance=series, organisation=series.organisation)
     if request.method == "POST" and form.is_valid():
         planning.update_series(
             series=form.instance,
@@ -91,8 +76,7 @@ def series_edit(request, pk):
 
 @require_GET
 def series_detail(request, pk):
-    series = _series(pk)
-    require(request, "dialogues.manage_series", series)
+    series = get_series_for(request, pk, "dialogues.manage_series")
     meetings = with_availability(series.meetings.select_related("venue")).order_by(
         "-starts_at", "-pk"
     )
@@ -136,9 +120,8 @@ def _initial_for_round(series: Series, raw: str | None) -> dict:
 
 @require_http_methods(["GET", "POST"])
 def meeting_create(request, pk):
-    series = _series(pk)
-    require(request, "dialogues.manage_series", series)
-    organisation = series.neighbourhood.organisation
+    series = get_series_for(request, pk, "dialogues.manage_series")
+    organisation = series.organisation
     form = MeetingForm(
         request.POST or None,
         organisation=organisation,
@@ -159,13 +142,12 @@ def meeting_create(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request, pk):
-    meeting = _meeting(pk)
-    require(request, "dialogues.manage_series", meeting)
+    meeting = get_meeting_for(request, pk, "dialogues.manage_series")
     original = planning.snapshot(meeting, planning.MEETING_FIELDS)
     form = MeetingForm(
         request.POST or None,
         instance=meeting,
-        organisation=meeting.series.neighbourhood.organisation,
+        organisation=meeting.organisation,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -184,8 +166,7 @@ def meeting_edit(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def meeting_cancel(request, pk):
-    meeting = _meeting(pk)
-    require(request, "dialogues.manage_series", meeting)
+    meeting = get_meeting_for(request, pk, "dialogues.manage_series")
     if meeting.cancelled_at is not None:
         messages.info(request, _("This meeting has already been cancelled."))
         return redirect("meeting-manage", pk=meeting.pk)
@@ -201,13 +182,9 @@ def meeting_cancel(request, pk):
 
 @require_GET
 def meeting_manage(request, pk):
-    meeting = get_object_or_404(
-        with_availability(
-            Meeting.objects.select_related("series__neighbourhood__organisation", "venue")
-        ),
-        pk=pk,
+    meeting = get_meeting_for(
+        request, pk, "dialogues.manage_series", queryset=with_availability(Meeting.objects.all())
     )
-    require(request, "dialogues.manage_series", meeting)
     tables = meeting.tables.select_related("facilitator", "harvester")
     return render(
         request,

@@ -2,14 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from wijkdialoog.core.access import require
-
 from .. import planning
+from ..access import get_meeting_for, get_table_for
 from ..forms import TableForm
 from ..models import DEFAULT_SEATS, Meeting, Table
 
@@ -35,10 +34,7 @@ def _save(request, form: TableForm, meeting: Meeting, table: Table | None):
 
 @require_http_methods(["GET", "POST"])
 def table_create(request, pk):
-    meeting = get_object_or_404(
-        Meeting.objects.select_related("series__neighbourhood__organisation"), pk=pk
-    )
-    require(request, "dialogues.manage_series", meeting)
+    meeting = get_meeting_for(request, pk, "dialogues.manage_series")
     form = TableForm(
         request.POST or None,
         meeting=meeting,
@@ -51,16 +47,9 @@ def table_create(request, pk):
     return render(request, "dialogues/table_form.html", {"form": form, "meeting": meeting})
 
 
-def _table(pk: int) -> Table:
-    return get_object_or_404(
-        Table.objects.select_related("meeting__series__neighbourhood__organisation"), pk=pk
-    )
-
-
 @require_http_methods(["GET", "POST"])
 def table_edit(request, pk):
-    table = _table(pk)
-    require(request, "dialogues.manage_series", table)
+    table = get_table_for(request, pk, "dialogues.manage_series")
     meeting = table.meeting
     form = TableForm(request.POST or None, instance=table, meeting=meeting)
     if request.method == "POST" and form.is_valid():
@@ -74,8 +63,7 @@ def table_edit(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def table_delete(request, pk):
-    table = _table(pk)
-    require(request, "dialogues.manage_series", table)
+    table = get_table_for(request, pk, "dialogues.manage_series")
     meeting = table.meeting
     if request.method == "POST":
         name = str(table)

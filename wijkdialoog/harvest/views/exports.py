@@ -1,23 +1,18 @@
 """Downloads of a meeting's harvest cards (CSV or XLSX)."""
 
-from django.shortcuts import get_object_or_404
 from django.urls import re_path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from wijkdialoog.core import exports
-from wijkdialoog.core.access import require
-from wijkdialoog.dialogues.models import Meeting
+from wijkdialoog.dialogues.access import get_meeting_for
 
 from .. import exports as card_exports
 
 
 @require_GET
 def cards_export(request, pk, file_format):
-    meeting = get_object_or_404(
-        Meeting.objects.select_related("series__neighbourhood__organisation"), pk=pk
-    )
-    require(request, "harvest.export_cards", meeting)
+    meeting = get_meeting_for(request, pk, "harvest.export_cards")
     sheet = card_exports.export_cards(
         meeting=meeting,
         actor=request.user,

@@ -6,7 +6,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from wijkdialoog.core.access import require
+from wijkdialoog.dialogues.access import get_meeting_for
 from wijkdialoog.dialogues.models import Meeting
 
 from .. import paper
@@ -14,14 +14,9 @@ from ..models import Card
 
 
 def _meeting(request, pk: int) -> Meeting:
-    meeting = get_object_or_404(
-        Meeting.objects.select_related(
-            "series__neighbourhood__organisation", "method", "series__default_method"
-        ),
-        pk=pk,
+    return get_meeting_for(
+        request, pk, "harvest.enter_paper_cards", related=("method", "series__default_method")
     )
-    require(request, "harvest.enter_paper_cards", meeting)
-    return meeting
 
 
 def _back_to_entry(meeting: Meeting, query: str):

@@ -6,12 +6,12 @@ so fifty walls in a room cost a query or two each every few seconds.
 
 import json
 
-from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import path
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import require_GET
 
+from wijkdialoog.dialogues.access import get_meeting_for
 from wijkdialoog.dialogues.models import Meeting
 
 from ..wall import phase_groups, wall_state
@@ -22,12 +22,7 @@ POLL_SECONDS = 3
 def _meeting(request, pk: int) -> Meeting:
     """The meeting whose wall the visitor may see. An unpublished meeting does not exist for
     anyone else (404, like the meeting page): the address must not reveal what is planned."""
-    meeting = get_object_or_404(
-        Meeting.objects.select_related("series__neighbourhood__organisation"), pk=pk
-    )
-    if not request.user.has_perm("harvest.view_wall", meeting):
-        raise Http404
-    return meeting
+    return get_meeting_for(request, pk, "harvest.view_wall", hide=True)
 
 
 def _context(meeting: Meeting, state) -> dict:

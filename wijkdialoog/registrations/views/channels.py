@@ -10,7 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wijkdialoog.core.access import require
-from wijkdialoog.dialogues.models import Series
+from wijkdialoog.dialogues.access import get_series_for
 
 from .. import channels, invitations, posters
 from ..forms_channels import ChannelForm, InvitationImportForm
@@ -19,7 +19,9 @@ from ..models import Channel
 
 def _channel(request, pk) -> Channel:
     channel = get_object_or_404(
-        Channel.objects.select_related("series__neighbourhood__organisation", "meeting__venue"),
+        Channel.objects.select_related(
+            "series__organisation", "series__neighbourhood", "meeting__venue"
+        ),
         pk=pk,
     )
     require(request, "registrations.manage_channels", channel)
@@ -38,8 +40,7 @@ def channel_link(request, code):
 
 @require_http_methods(["GET", "POST"])
 def channel_list(request, pk):
-    series = get_object_or_404(Series.objects.select_related("neighbourhood__organisation"), pk=pk)
-    require(request, "registrations.manage_channels", series)
+    series = get_series_for(request, pk, "registrations.manage_channels")
     form = ChannelForm(request.POST or None, series=series)
     if request.method == "POST" and form.is_valid():
         channel = channels.create_channel(series=series, actor=request.user, **form.cleaned_data)
@@ -208,7 +209,7 @@ def invitation_opt_out(request, token):
     invitation = invitations.invitation_by_token(token)
     if invitation is None:
         return render(request, "registrations/invitation_unknown.html", status=404)
-    organisation = invitation.channel.series.neighbourhood.organisation
+    organisation = invitation.channel.series.organisation
     if request.method == "POST":
         invitations.opt_out(invitation=invitation)
         return render(

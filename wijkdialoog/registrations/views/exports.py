@@ -1,23 +1,18 @@
 """Downloads of a meeting's registrations (CSV or XLSX) for organisers."""
 
-from django.shortcuts import get_object_or_404
 from django.urls import re_path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from wijkdialoog.core import exports
-from wijkdialoog.core.access import require
-from wijkdialoog.dialogues.models import Meeting
+from wijkdialoog.dialogues.access import get_meeting_for
 
 from .. import exports as registration_exports
 
 
 @require_GET
 def registrations_export(request, pk, file_format):
-    meeting = get_object_or_404(
-        Meeting.objects.select_related("series__neighbourhood__organisation"), pk=pk
-    )
-    require(request, "registrations.export_registrations", meeting)
+    meeting = get_meeting_for(request, pk, "registrations.export_registrations")
     sheet = registration_exports.export_registrations(
         meeting=meeting, actor=request.user, file_format=file_format
     )

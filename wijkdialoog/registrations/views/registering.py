@@ -6,8 +6,8 @@ from collections import defaultdict
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -16,7 +16,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
-from wijkdialoog.core.access import require, require_or_404
+from wijkdialoog.core.access import require_or_404
+from wijkdialoog.dialogues.access import MEETING_RELATED, get_meeting_for, get_visible_meeting
 from wijkdialoog.dialogues.availability import places_left
 from wijkdialoog.dialogues.models import Meeting
 
@@ -28,7 +29,6 @@ from ..waiting_list import waiting_position
 Status = Registration.Status
 # Set by the tracked channel link (/d/<code>/) before it sends people to the meeting page.
 CHANNEL_SESSION_KEY = "wijkdialoog_channel"
-MEETING_RELATED = ("series__neighbourhood__organisation", "venue")
 
 
 def _show_error(form, error: ValidationError) -> None:
@@ -38,10 +38,6 @@ def _show_error(form, error: ValidationError) -> None:
         return
     for name, errors in error.error_dict.items():
         form.add_error(name if name in form.fields else None, errors)
-
-
-def _meeting(pk) -> Meeting:
-    return get_object_or_404(Meeting.objects.select_related(*MEETING_RELATED), pk=pk)
 
 
 def _channel(request, meeting: Meeting) -> Channel | None:
@@ -64,9 +60,7 @@ def _registration_rate(group, request):
 @require_http_methods(["GET", "POST"])
 @ratelimit(key="ip", rate=_registration_rate, method="POST", block=False)
 def meeting_register(request, pk):
-    meeting = _meeting(pk)
-    if not request.user.has_perm("dialogues.view_meeting", meeting):
-        raise Http404
+    meeting = get_visible_meeting(request, pk)
     closed = registering.registration_is_closed(meeting)
     form = None if closed else RegisterForm(request.POST or None)
     if form is not None and request.method == "POST" and form.is_valid():
@@ -109,9 +103,7 @@ def meeting_register(request, pk):
 def meeting_register_sent(request, pk):
     """After signing up with an email address: the same page whatever happened, so it tells a
     stranger nothing about the address."""
-    meeting = _meeting(pk)
-    if not request.user.has_perm("dialogues.view_meeting", meeting):
-        raise Http404
+    meeting = get_visible_meeting(request, pk)
     return render(
         request,
         "registrations/registration_sent.html",
@@ -291,8 +283,7 @@ def registration_cancel(request, token):
 
 @require_http_methods(["GET", "POST"])
 def registration_on_behalf(request, pk):
-    meeting = _meeting(pk)
-    require(request, "registrations.register_on_behalf", meeting)
+    meeting = get_meeting_for(request, pk, "registrations.register_on_behalf")
     closed = registering.registration_is_closed(meeting)
     form = None if closed else OnBehalfForm(request.POST or None)
     if form is not None and request.method == "POST" and form.is_valid():
@@ -330,7 +321,7 @@ def registration_on_behalf(request, pk):
 
 @require_GET
 def registration_on_behalf_done(request, pk, registration):
-    meeting = _meeting(pk)
+    meeting = get_meeting_for(request, pk, None)  # the check is on the registration below
     registration = (
         Registration.objects.select_related("person")
         .filter(pk=registration, meeting=meeting, party_lead__isnull=True)
@@ -374,8 +365,7 @@ def _parties(registrations) -> dict[str, list]:
 
 @require_GET
 def registration_list(request, pk):
-    meeting = _meeting(pk)
-    require(request, "registrations.manage_registrations", meeting)
+    meeting = get_meeting_for(request, pk, "registrations.manage_registrations")
     registrations = list(
         meeting.registrations.select_related("person", "channel", "table").order_by(
             "waiting_since", "created_at", "pk"

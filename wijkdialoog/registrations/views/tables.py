@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from wijkdialoog.core.access import require
+from wijkdialoog.dialogues.access import get_meeting_for
 from wijkdialoog.dialogues.models import MAX_SEATS, Meeting
 
 from .. import check_in, table_cards, table_division, table_moves
@@ -19,14 +19,6 @@ from ..forms_tables import CodeForm, MoveForm, SwapForm, WalkInForm
 from ..models import Registration
 
 Status = Registration.Status
-
-
-def _meeting(request, pk: int, permission: str) -> Meeting:
-    meeting = get_object_or_404(
-        Meeting.objects.select_related("series__neighbourhood__organisation", "venue"), pk=pk
-    )
-    require(request, permission, meeting)
-    return meeting
 
 
 def _registration(meeting: Meeting, pk: int) -> Registration:
@@ -40,7 +32,7 @@ def _registration(meeting: Meeting, pk: int) -> Registration:
 
 @require_http_methods(["GET", "POST"])
 def division(request, pk):
-    meeting = _meeting(request, pk, "registrations.divide_tables")
+    meeting = get_meeting_for(request, pk, "registrations.divide_tables")
     if request.method == "POST":
         result = table_division.divide_over_tables(meeting=meeting, actor=request.user)
         messages.success(
@@ -75,7 +67,7 @@ def _locked_count(plan) -> int:
 
 @require_POST
 def move(request, pk, registration_pk):
-    meeting = _meeting(request, pk, "registrations.divide_tables")
+    meeting = get_meeting_for(request, pk, "registrations.divide_tables")
     registration = _registration(meeting, registration_pk)
     form = MoveForm(request.POST, meeting=meeting)
     if not form.is_valid():
@@ -103,7 +95,7 @@ def move(request, pk, registration_pk):
 
 @require_POST
 def unlock(request, pk, registration_pk):
-    meeting = _meeting(request, pk, "registrations.divide_tables")
+    meeting = get_meeting_for(request, pk, "registrations.divide_tables")
     registration = _registration(meeting, registration_pk)
     table_moves.unlock(registration=registration, actor=request.user)
     messages.success(
@@ -117,7 +109,7 @@ def unlock(request, pk, registration_pk):
 @require_http_methods(["GET", "POST"])
 def swap(request, pk, registration_pk):
     """Swap someone with a person at another table: works when both tables are full."""
-    meeting = _meeting(request, pk, "registrations.divide_tables")
+    meeting = get_meeting_for(request, pk, "registrations.divide_tables")
     registration = _registration(meeting, registration_pk)
     plan = table_moves.seating_plan(meeting)
     form = SwapForm(request.POST or None, meeting=meeting, registration=registration)
@@ -160,7 +152,7 @@ def _back_to_division(meeting, registration):
 
 @require_GET
 def cards(request, pk):
-    meeting = _meeting(request, pk, "registrations.divide_tables")
+    meeting = get_meeting_for(request, pk, "registrations.divide_tables")
     pdf = table_cards.render_pdf(meeting, table_moves.seating_plan(meeting))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="tafelkaarten-{meeting.pk}.pdf"'
@@ -214,13 +206,13 @@ def _back_to_check_in(request, meeting, registration=None):
 
 @require_GET
 def check_in_page(request, pk):
-    meeting = _meeting(request, pk, "registrations.view_check_in")
+    meeting = get_meeting_for(request, pk, "registrations.view_check_in")
     return _check_in_page(request, meeting)
 
 
 @require_POST
 def check_in_person(request, pk, registration_pk):
-    meeting = _meeting(request, pk, "registrations.check_in")
+    meeting = get_meeting_for(request, pk, "registrations.check_in")
     registration = _registration(meeting, registration_pk)
     try:
         check_in.check_in(registration=registration, actor=request.user)
@@ -233,7 +225,7 @@ def check_in_person(request, pk, registration_pk):
 
 @require_POST
 def check_in_undo(request, pk, registration_pk):
-    meeting = _meeting(request, pk, "registrations.check_in")
+    meeting = get_meeting_for(request, pk, "registrations.check_in")
     registration = _registration(meeting, registration_pk)
     check_in.undo_check_in(registration=registration, actor=request.user)
     messages.success(
@@ -245,7 +237,7 @@ def check_in_undo(request, pk, registration_pk):
 
 @require_POST
 def check_in_code(request, pk):
-    meeting = _meeting(request, pk, "registrations.check_in")
+    meeting = get_meeting_for(request, pk, "registrations.check_in")
     form = CodeForm(request.POST)
     if form.is_valid():
         try:
@@ -262,7 +254,7 @@ def check_in_code(request, pk):
 
 @require_POST
 def check_in_walk_in(request, pk):
-    meeting = _meeting(request, pk, "registrations.check_in")
+    meeting = get_meeting_for(request, pk, "registrations.check_in")
     form = WalkInForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
