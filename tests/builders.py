@@ -144,8 +144,9 @@ def make_registration(
     **extra,
 ) -> Registration:
     """A registration of `who`: a person, or the first name of a new person."""
-    person = who
-    if isinstance(who, str):
+    if isinstance(who, Person):
+        person = who
+    else:
         person = make_person(
             meeting.series.neighbourhood.organisation,
             first_name=who,

@@ -50,7 +50,7 @@ def _permission_defaults(function: ast.FunctionDef) -> list[ast.expr]:
 
 
 def permissions_asked_for() -> set[str]:
-    asked = set()
+    asked: set[str] = set()
     for path in _python_files():
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Call) and _called_name(node) in ASKING:

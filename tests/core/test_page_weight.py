@@ -10,8 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from tests.dialogues.builders import make_meeting, make_series, make_table
-from tests.harvest.wall_builders import make_harvest_meeting
+from tests.builders import make_harvest_meeting, make_meeting, make_series, make_table
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "wijkdialoog"

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.harvest.wall_builders import make_harvest_meeting
+from tests.builders import make_harvest_meeting
 
 
 def policy(response) -> dict[str, list[str]]:

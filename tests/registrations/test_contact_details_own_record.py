@@ -12,8 +12,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from tests.factories import make_person
-from tests.registrations.registering_builders import make_meeting
+from tests.builders import make_meeting, make_person
 from wijkdialoog.core.models import AuditEntry
 from wijkdialoog.registrations import registering
 from wijkdialoog.registrations.models import Registration
