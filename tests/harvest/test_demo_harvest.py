@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from wijkdialoog.core.management.commands.demo import load_demo
-from wijkdialoog.harvest.kinds import CardKind
 from wijkdialoog.harvest.models import Card, Evaluation, TableRun, public_cards
+from wijkdialoog.methods.kinds import CardKind
 
 PAST = ["kersenbuurt_past_1", "kersenbuurt_past_2"]
 

@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from wijkdialoog.community.models import Person
 from wijkdialoog.core import audit
 from wijkdialoog.dialogues.models import Table
+from wijkdialoog.methods.kinds import CardKind
 from wijkdialoog.methods.models import Phase
 
-from .kinds import CardKind
 from .models import Card, Evaluation, Photo
 from .photo_metadata import without_metadata
 

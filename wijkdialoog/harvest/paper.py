@@ -18,11 +18,11 @@ from wijkdialoog.core import audit
 from wijkdialoog.core.forms import Form
 from wijkdialoog.core.models import describe_action
 from wijkdialoog.dialogues.models import Meeting
+from wijkdialoog.methods.kinds import CardKind
 from wijkdialoog.methods.models import Method
 from wijkdialoog.methods.selection import default_builtin_method
 
 from . import capture
-from .kinds import CardKind
 from .models import Card
 
 Publication = Card.Publication

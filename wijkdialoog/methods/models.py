@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.community.models import Organisation
 from wijkdialoog.core.models import TimeStampedModel
-from wijkdialoog.harvest.kinds import CardKind
+
+from .kinds import CardKind
 
 
 class Method(TimeStampedModel):
