@@ -7,7 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from wijkdialoog.core.management.commands.demo import load_demo
+from wijkdialoog.site.management.commands.demo import load_demo
 from wijkdialoog.harvest.models import Card, Evaluation, TableRun, public_cards
 from wijkdialoog.methods.kinds import CardKind
 
