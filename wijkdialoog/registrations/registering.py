@@ -18,8 +18,10 @@ from django.utils.translation import ngettext
 
 from wijkdialoog.community.models import Organisation, Person
 from wijkdialoog.core import audit
+from wijkdialoog.core.signals import send_on_commit
 from wijkdialoog.dialogues.models import Meeting
 
+from . import signals
 from .models import Channel, Registration
 from .waiting_list import confirmed_count, lock_meeting, promote_from_waiting_list
 
@@ -356,6 +358,10 @@ def register(
         _add_companion(lead=registration, first_name=name, actor=registered_by)
 
     _after_registering(registration)
+    if status == Status.CONFIRMED:
+        send_on_commit(
+            signals.registration_confirmed, sender=Registration, registration=registration
+        )
     return registration
 
 
@@ -593,4 +599,10 @@ def cancel(*, registration: Registration, actor=None, via: str = "manage link") 
         send_cancellation.enqueue(registration.pk)
     if previous == Status.CONFIRMED:
         promote_from_waiting_list(meeting=meeting)
+    send_on_commit(
+        signals.registration_cancelled,
+        sender=Registration,
+        registration=registration,
+        previous_status=previous,
+    )
     return registration

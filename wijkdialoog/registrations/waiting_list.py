@@ -7,9 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from wijkdialoog.core import audit
+from wijkdialoog.core.signals import send_on_commit
 from wijkdialoog.dialogues.availability import confirmed_count
 from wijkdialoog.dialogues.models import Meeting
 
+from . import signals
 from .models import Registration
 
 Status = Registration.Status
@@ -107,4 +109,8 @@ def promote_from_waiting_list(*, meeting: Meeting, actor=None) -> list[Registrat
         if party.lead.person.email:
             send_promotion.enqueue(party.lead.pk)
             schedule_reminder(party.lead)
+    for registration in promoted:
+        send_on_commit(
+            signals.registration_confirmed, sender=Registration, registration=registration
+        )
     return promoted
