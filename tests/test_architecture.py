@@ -1,7 +1,8 @@
 """Apps depend strictly downward in the order of wijkdialoog.core.architecture.APP_ORDER.
 
-Every Python import (also inside functions) and every template reference ({% include %},
-{% extends %}, {% load %} and {% url %}) is checked; there is no list of exceptions.
+Every Python import (also inside functions), every reverse("url-name") and every template
+reference ({% include %}, {% extends %}, {% load %} and {% url %}) is checked; there is no list
+of exceptions.
 """
 
 import ast
@@ -18,6 +19,7 @@ from wijkdialoog.core.architecture import APP_ORDER, may_depend_on
 
 PACKAGE = Path(__file__).resolve().parent.parent / "wijkdialoog"
 TEMPLATE_TAG = re.compile(r"{%-?\s*(include|extends|load|url)\s+(.*?)\s*-?%}", re.DOTALL)
+URL_FUNCTIONS = {"reverse", "reverse_lazy", "redirect", "resolve_url"}
 QUOTED = re.compile(r"""^(["'])(.+?)\1""")
 
 
@@ -64,6 +66,26 @@ def python_references() -> Iterator[tuple[str, str, str]]:
             target = _app_of_module(module)
             if target and target != app:
                 yield app, target, f"{path.relative_to(PACKAGE.parent)}:{line} imports {module}"
+
+
+def _reversed_names(path: Path) -> Iterator[tuple[int, str]]:
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if not (isinstance(node, ast.Call) and node.args):
+            continue
+        function = getattr(node.func, "id", getattr(node.func, "attr", None))
+        first = node.args[0]
+        if function in URL_FUNCTIONS and isinstance(first, ast.Constant) and first.value:
+            yield node.lineno, str(first.value)
+
+
+def url_references() -> Iterator[tuple[str, str, str]]:
+    """(app, referenced app, where) for every reverse("name") of another app's page."""
+    for path in _python_files():
+        app = _app_of_path(path)
+        for line, name in _reversed_names(path):
+            target = _url_owners().get(name)
+            if target in APP_ORDER and target != app:
+                yield app, target, f"{path.relative_to(PACKAGE.parent)}:{line} reverses {name}"
 
 
 @cache
@@ -142,6 +164,10 @@ def test_every_app_of_the_project_has_its_place_in_the_order():
 
 def test_no_python_module_imports_an_app_higher_in_the_order():
     assert _upward(python_references()) == []
+
+
+def test_no_python_module_reverses_a_url_of_an_app_higher_in_the_order():
+    assert _upward(url_references()) == []
 
 
 def test_no_template_refers_to_an_app_higher_in_the_order():

@@ -3,7 +3,7 @@
 import pytest
 from django.template import Context, Template
 
-from wijkdialoog.core import landmarks
+from wijkdialoog.core import landmarks, links
 from wijkdialoog.core.panels import panels_for, register_panel, unregister_panel
 
 PLACE = "test-place"
@@ -91,3 +91,14 @@ def test_a_landmark_without_a_view_is_not_found(rf):
 
     with pytest.raises(Http404):
         landmarks.landmark("nowhere")(rf.get("/"))
+
+
+def test_a_link_nobody_provides_is_none():
+    assert links.link("nowhere", 1) is None
+
+
+def test_harvest_provides_where_a_facilitator_leads_a_table():
+    class Table:
+        pk = 7
+
+    assert links.link("lead-table", Table()) == "/tafel/7/"

@@ -1,6 +1,14 @@
-"""Where harvest shows itself on the pages of lower apps (see core/panels.py)."""
+"""Where harvest shows itself on the pages and in the mails of lower apps (core/panels.py,
+core/links.py)."""
 
+from django.urls import reverse
+
+from wijkdialoog.core.links import provide_link
 from wijkdialoog.core.panels import register_panel
+
+
+def _lead_table(table) -> str:
+    return reverse("table-run", args=[table.pk])
 
 
 def register_panels() -> None:
@@ -16,3 +24,4 @@ def register_panels() -> None:
     )
     register_panel("meeting-public-past", template="harvest/includes/meeting_public_wall_link.html")
     register_panel("registration-manage", template="harvest/includes/my_actions.html")
+    provide_link("lead-table", _lead_table)
