@@ -18,7 +18,6 @@ from django.utils.translation import ngettext
 
 from wijkdialoog.community.models import Organisation, Person
 from wijkdialoog.core import audit
-from wijkdialoog.core.signals import send_on_commit
 from wijkdialoog.dialogues.models import Meeting
 
 from . import signals
@@ -359,9 +358,7 @@ def register(
 
     _after_registering(registration)
     if status == Status.CONFIRMED:
-        send_on_commit(
-            signals.registration_confirmed, sender=Registration, registration=registration
-        )
+        signals.announce_confirmed(registration)
     return registration
 
 
@@ -599,10 +596,5 @@ def cancel(*, registration: Registration, actor=None, via: str = "manage link") 
         send_cancellation.enqueue(registration.pk)
     if previous == Status.CONFIRMED:
         promote_from_waiting_list(meeting=meeting)
-    send_on_commit(
-        signals.registration_cancelled,
-        sender=Registration,
-        registration=registration,
-        previous_status=previous,
-    )
+    signals.announce_cancelled(registration, previous_status=previous)
     return registration

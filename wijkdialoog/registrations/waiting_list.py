@@ -7,7 +7,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from wijkdialoog.core import audit
-from wijkdialoog.core.signals import send_on_commit
 from wijkdialoog.dialogues.availability import confirmed_count
 from wijkdialoog.dialogues.models import Meeting
 
@@ -110,7 +109,5 @@ def promote_from_waiting_list(*, meeting: Meeting, actor=None) -> list[Registrat
             send_promotion.enqueue(party.lead.pk)
             schedule_reminder(party.lead)
     for registration in promoted:
-        send_on_commit(
-            signals.registration_confirmed, sender=Registration, registration=registration
-        )
+        signals.announce_confirmed(registration)
     return promoted
