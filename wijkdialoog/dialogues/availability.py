@@ -36,7 +36,9 @@ class Counts:
     count: Callable[[Meeting, Counted], int]
 
 
-_counts = Counts(subquery=lambda counted: Value(0), count=lambda meeting, counted: 0)
+# Until an app provides its counting (registrations does), nobody has registered.
+NO_COUNTS = Counts(subquery=lambda counted: Value(0), count=lambda meeting, counted: 0)
+_counts = NO_COUNTS
 
 
 def provide_counts(counts: Counts) -> None:
