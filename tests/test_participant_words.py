@@ -13,8 +13,6 @@ PACKAGE = Path(__file__).resolve().parents[1] / "wijkdialoog"
 PARTICIPANT_FACING = {
     "core": [
         "templates/base.html",
-        "templates/core/home.html",
-        "templates/core/privacy.html",
         "templates/core/includes/error_summary.html",
     ],
     "community": ["templates/community/includes/contact.html"],
@@ -46,8 +44,9 @@ PARTICIPANT_FACING = {
         "templates/harvest/facilitator_qr_sheet.html",
         "templates/harvest/includes/my_actions.html",
         "templates/harvest/includes/capture_status.html",
-        "kinds.py",
     ],
+    "methods": ["kinds.py"],
+    "site": ["templates/site/home.html", "templates/site/privacy.html"],
 }
 JARGON = re.compile(r"oogstkaart|oogstmuur|minderheidsstem|werkvorm|\boogster", re.IGNORECASE)
 

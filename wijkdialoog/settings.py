@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "wijkdialoog.registrations",
     "wijkdialoog.methods",
     "wijkdialoog.harvest",
+    "wijkdialoog.site",
 ]
 
 MIDDLEWARE = [

@@ -2,12 +2,8 @@ from django.conf import settings
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from wijkdialoog.core import views as core_views
-
 urlpatterns = [
-    path("", core_views.home, name="home"),
-    path("privacy/", core_views.privacy, name="privacy"),
-    path("gezond/", core_views.health, name="health"),
+    path("", include("wijkdialoog.core.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("", include("wijkdialoog.community.urls")),
     path("", include("wijkdialoog.dialogues.urls")),

@@ -63,3 +63,15 @@ def test_the_state_follows_the_meeting(series, organisation):
 
     past = make_meeting(series, days=-3)
     assert availability.state(past, now) == State.PAST
+
+
+def test_without_an_app_that_counts_registrations_every_seat_is_free(
+    meeting, organisation, monkeypatch
+):
+    make_table(meeting, number=1, seats=8)
+    _register(meeting, organisation, 5)
+    monkeypatch.setattr(availability, "_counts", availability.NO_COUNTS)
+
+    annotated = availability.with_availability(Meeting.objects.all()).get(pk=meeting.pk)
+
+    assert availability.places_left(meeting) == availability.places_left(annotated) == 8

@@ -35,7 +35,7 @@ def test_the_meeting_opens_once_a_table_is_added(meeting):
 
 
 def test_cancelling_a_meeting_mails_everyone_registered_or_waiting_in_their_language(
-    meeting, organiser
+    meeting, organiser, django_capture_on_commit_callbacks
 ):
     make_table(meeting, seats=4)
     confirmed = make_person(meeting.series.neighbourhood.organisation, "Anna", "anna@example.org")
@@ -48,7 +48,9 @@ def test_cancelling_a_meeting_mails_everyone_registered_or_waiting_in_their_lang
     make_registration(meeting, gone, status="cancelled")
     mail.outbox.clear()
 
-    planning.cancel_meeting(meeting=meeting, actor=organiser.person.user, reason="storm")
+    # Registrations hears of the cancellation once it is committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        planning.cancel_meeting(meeting=meeting, actor=organiser.person.user, reason="storm")
 
     by_recipient = {message.to[0]: message for message in mail.outbox}
     assert set(by_recipient) == {"anna@example.org", "tom@example.org"}
@@ -68,7 +70,9 @@ def test_no_mail_leaves_while_mail_is_suppressed(meeting):
     assert mail.outbox == []
 
 
-def test_adding_a_table_gives_its_seats_to_the_people_waiting_and_tells_them(meeting, organiser):
+def test_adding_a_table_gives_its_seats_to_the_people_waiting_and_tells_them(
+    meeting, organiser, django_capture_on_commit_callbacks
+):
     table = make_table(meeting, number=1, seats=4)
     organisation = meeting.series.neighbourhood.organisation
     for n in range(4):
@@ -77,7 +81,8 @@ def test_adding_a_table_gives_its_seats_to_the_people_waiting_and_tells_them(mee
     registration = make_registration(meeting, waiting, status="waiting")
     mail.outbox.clear()
 
-    planning.save_table(meeting=meeting, actor=organiser.person.user, number=2, seats=4)
+    with django_capture_on_commit_callbacks(execute=True):
+        planning.save_table(meeting=meeting, actor=organiser.person.user, number=2, seats=4)
 
     registration.refresh_from_db()
     assert registration.status == "confirmed"

@@ -7,9 +7,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from wijkdialoog.core.management.commands.demo import load_demo
-from wijkdialoog.harvest.kinds import CardKind
 from wijkdialoog.harvest.models import Card, Evaluation, TableRun, public_cards
+from wijkdialoog.methods.kinds import CardKind
+from wijkdialoog.site.management.commands.demo import load_demo
 
 PAST = ["kersenbuurt_past_1", "kersenbuurt_past_2"]
 

@@ -6,7 +6,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from wijkdialoog.harvest.kinds import CardKind
+from wijkdialoog.methods.kinds import CardKind
 from wijkdialoog.methods.models import Method, Phase
 from wijkdialoog.methods.selection import default_builtin_method
 from wijkdialoog.methods.shipped import DATA_DIR, sync_shipped_methods

@@ -123,13 +123,16 @@ def test_cancelling_a_registration_mails_a_calendar_cancel_for_the_same_event(me
     assert event.decoded("dtstart") == meeting.starts_at
 
 
-def test_a_cancelled_meeting_mails_everyone_a_calendar_cancel(meeting, organiser):
+def test_a_cancelled_meeting_mails_everyone_a_calendar_cancel(
+    meeting, organiser, django_capture_on_commit_callbacks
+):
     sign_up(meeting, "Anna")
     sign_up(meeting, "Bert")
     uid = str(confirmation_event(mail.outbox[0])["uid"])
     mail.outbox.clear()
 
-    cancel_meeting(meeting=meeting, actor=organiser.person.user, reason="")
+    with django_capture_on_commit_callbacks(execute=True):
+        cancel_meeting(meeting=meeting, actor=organiser.person.user, reason="")
 
     assert sorted(message.to[0] for message in mail.outbox) == [
         "anna@example.org",

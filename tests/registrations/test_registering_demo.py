@@ -3,10 +3,10 @@ people who come along, and history for the past meetings."""
 
 from django.core import mail
 
-from wijkdialoog.core.management.commands.demo import load_demo
 from wijkdialoog.dialogues.availability import places_left
 from wijkdialoog.registrations.models import Registration
 from wijkdialoog.registrations.waiting_list import waiting_parties
+from wijkdialoog.site.management.commands.demo import load_demo
 
 Status = Registration.Status
 

@@ -44,3 +44,5 @@ rules.add_perm("community.record_training", is_organiser_of_subject | is_trainer
 rules.add_perm("community.view_training_list", is_organiser | is_trainer)
 rules.add_perm("community.view_own_page", rules.is_authenticated)
 rules.add_perm("community.set_own_password", rules.is_authenticated)
+# Core shows the history of a subject; community knows who organises it, so it decides.
+rules.add_perm("core.view_history", is_organiser_of_subject)

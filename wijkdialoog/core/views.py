@@ -3,23 +3,6 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from wijkdialoog.community.models import Organisation
-from wijkdialoog.dialogues.listings import upcoming_everywhere
-
-
-@require_GET
-def home(request):
-    upcoming = list(upcoming_everywhere())
-    # Only read when no meeting is listed: then the footer shows every organisation's contact.
-    organisations = Organisation.objects.order_by("name")
-    return render(request, "core/home.html", {"upcoming": upcoming, "organisations": organisations})
-
-
-@require_GET
-def privacy(request):
-    organisations = Organisation.objects.order_by("name")
-    return render(request, "core/privacy.html", {"organisations": organisations})
-
 
 def rate_limited(request, exception=None):
     return render(request, "core/rate_limited.html", status=429)

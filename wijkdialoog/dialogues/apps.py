@@ -8,4 +8,8 @@ class DialoguesConfig(AppConfig):
     verbose_name = _("Dialogues")
 
     def ready(self):
+        from wijkdialoog.core.panels import register_panel
+
         from . import audit_labels  # noqa: F401
+
+        register_panel("dashboard", template="dialogues/includes/dashboard_series.html", order=10)

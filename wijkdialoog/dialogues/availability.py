@@ -3,21 +3,47 @@
 Places are the seats at the meeting's tables minus the confirmed registrations. Lists use
 `with_availability` so every meeting's numbers come from one query; single pages may call
 `places_left` on a plain meeting and it counts for itself.
+
+Registrations sit above dialogues, so they tell this module how to count them: the
+registrations app calls `provide_counts` in its `AppConfig.ready()`.
 """
 
 import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models import IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from wijkdialoog.registrations.models import Registration
-
 from .models import Meeting, Table
 
-CONFIRMED = Registration.Status.CONFIRMED
-WAITING = Registration.Status.WAITING
+
+class Counted(StrEnum):
+    """The two numbers of people a meeting's places depend on."""
+
+    CONFIRMED = "confirmed"
+    WAITING = "waiting"
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How to count registrations: as a subquery per meeting, or for one meeting."""
+
+    subquery: Callable[[Counted], Any]
+    count: Callable[[Meeting, Counted], int]
+
+
+# Until an app provides its counting (registrations does), nobody has registered.
+NO_COUNTS = Counts(subquery=lambda counted: Value(0), count=lambda meeting, counted: 0)
+_counts = NO_COUNTS
+
+
+def provide_counts(counts: Counts) -> None:
+    global _counts
+    _counts = counts
 
 
 class State(StrEnum):
@@ -31,17 +57,6 @@ class State(StrEnum):
     PAST = "past"
 
 
-def _count(status: str) -> Coalesce:
-    rows = (
-        Registration.objects.filter(meeting=OuterRef("pk"), status=status)
-        .order_by()
-        .values("meeting")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
-
-
 def with_availability(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
     """Adds seats_total, confirmed_count and waiting_count; subqueries keep one row per meeting."""
     seats = (
@@ -53,8 +68,8 @@ def with_availability(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
     )
     return meetings.annotate(
         seats_total=Coalesce(Subquery(seats, output_field=IntegerField()), Value(0)),
-        confirmed_count=_count(CONFIRMED),
-        waiting_count=_count(WAITING),
+        confirmed_count=_counts.subquery(Counted.CONFIRMED),
+        waiting_count=_counts.subquery(Counted.WAITING),
     )
 
 
@@ -66,14 +81,14 @@ def seats_total(meeting: Meeting) -> int:
 def confirmed_count(meeting: Meeting) -> int:
     value = getattr(meeting, "confirmed_count", None)
     if value is None:
-        value = Registration.objects.filter(meeting=meeting, status=CONFIRMED).count()
+        value = _counts.count(meeting, Counted.CONFIRMED)
     return value
 
 
 def waiting_count(meeting: Meeting) -> int:
     value = getattr(meeting, "waiting_count", None)
     if value is None:
-        value = Registration.objects.filter(meeting=meeting, status=WAITING).count()
+        value = _counts.count(meeting, Counted.WAITING)
     return value
 
 

@@ -15,10 +15,9 @@ from django.utils.translation import gettext as _
 from wijkdialoog.community.models import Membership, Neighbourhood, Organisation, Person
 from wijkdialoog.core import audit, mail
 from wijkdialoog.core.audit import changed_fields
-from wijkdialoog.registrations.models import Registration
-from wijkdialoog.registrations.tasks import send_meeting_cancelled
-from wijkdialoog.registrations.waiting_list import promote_from_waiting_list
+from wijkdialoog.core.signals import send_on_commit
 
+from . import signals
 from .models import Meeting, Series, Table, Venue
 from .tasks import send_table_assignment
 
@@ -189,17 +188,8 @@ def cancel_meeting(*, meeting: Meeting, actor, reason: str = "") -> Meeting:
     audit.record(
         actor=actor, action="meeting.cancelled", subject=meeting, payload={"reason": reason}
     )
-    _tell_registered_people(meeting)
+    send_on_commit(signals.meeting_cancelled, sender=Meeting, meeting=meeting, actor=actor)
     return meeting
-
-
-def _tell_registered_people(meeting: Meeting) -> None:
-    """Everyone registered or waiting hears that the meeting does not go ahead."""
-    ids = meeting.registrations.exclude(status=Registration.Status.CANCELLED).values_list(
-        "pk", flat=True
-    )
-    for registration_id in ids:
-        send_meeting_cancelled.enqueue(registration_id)
 
 
 def proposed_rounds(series: Series, count: int = 3) -> list[dict]:
@@ -328,8 +318,8 @@ def save_table(
         _record_override(table, actor, reason)
     _tell_new_facilitator(table, before_id=None if before is None else before.facilitator_id)
     if before is None or table.seats > before.seats:
-        # New seats go to the people who have waited longest, and they are told.
-        promote_from_waiting_list(meeting=meeting, actor=actor)
+        # New seats go to the people who have waited longest (registrations listens).
+        send_on_commit(signals.places_added, sender=Meeting, meeting=meeting, actor=actor)
     return table
 
 

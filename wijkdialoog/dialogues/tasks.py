@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from wijkdialoog.community.magic_links import login_url
 from wijkdialoog.community.roles import ensure_user
+from wijkdialoog.core.links import link
 from wijkdialoog.core.mail import send_mail
 from wijkdialoog.methods.selection import (
     default_builtin_method,
@@ -38,7 +39,8 @@ def send_table_assignment(table_id: int, facilitator_id: int) -> None:
     person = table.facilitator
     meeting = table.meeting
     method = method_for_table(table) or default_builtin_method(method_language_for(table.language))
-    run_path = reverse("table-run", args=[table.pk])
+    # Facilitator mode belongs to harvest; without it the link opens the meeting's page.
+    run_path = link("lead-table", table) or reverse("meeting-public", args=[meeting.pk])
     send_mail(
         to=person.email,
         template="dialogues/mail/table_assignment",

@@ -9,3 +9,6 @@ class HarvestConfig(AppConfig):
 
     def ready(self):
         from . import audit_labels  # noqa: F401
+        from .panels import register_panels
+
+        register_panels()

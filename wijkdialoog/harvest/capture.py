@@ -15,10 +15,12 @@ from django.utils.translation import gettext as _
 
 from wijkdialoog.community.models import Person
 from wijkdialoog.core import audit
+from wijkdialoog.core.signals import send_on_commit
 from wijkdialoog.dialogues.models import Table
+from wijkdialoog.methods.kinds import CardKind
 from wijkdialoog.methods.models import Phase
 
-from .kinds import CardKind
+from . import signals
 from .models import Card, Evaluation, Photo
 from .photo_metadata import without_metadata
 
@@ -141,6 +143,7 @@ def add_card_reporting(
                 "owner": owner.pk if owner else None,
             },
         )
+        send_on_commit(signals.card_added, sender=Card, card=card)
     return card, created
 
 

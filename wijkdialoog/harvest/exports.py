@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from wijkdialoog.core import audit
 from wijkdialoog.core.exports import Sheet
 from wijkdialoog.dialogues.models import Meeting
+from wijkdialoog.methods.kinds import CardKind
 
-from .kinds import CardKind
 from .models import Card, public_cards
 
 

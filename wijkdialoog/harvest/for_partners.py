@@ -20,8 +20,8 @@ from django.utils import timezone
 from wijkdialoog.community.access import organisations_where
 from wijkdialoog.community.models import Membership
 from wijkdialoog.dialogues.models import Meeting
+from wijkdialoog.methods.kinds import CardKind
 
-from .kinds import CardKind
 from .models import Card, public_cards
 
 # My page is a start, not an archive: the walls hold the rest.

@@ -8,8 +8,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.core.forms import Form
+from wijkdialoog.methods.kinds import CardKind
 
-from .kinds import CardKind
 from .models import Card, Evaluation
 
 Publication = Card.Publication

@@ -9,10 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from wijkdialoog.community.models import Person
 from wijkdialoog.core.models import TimeStampedModel, owned_through
 from wijkdialoog.dialogues.models import Meeting, Table
+from wijkdialoog.methods.kinds import CardKind
 from wijkdialoog.methods.models import Method, Phase
 from wijkdialoog.registrations.models import Registration
-
-from .kinds import CardKind
 
 
 def new_participant_token() -> str:

@@ -17,11 +17,11 @@ from django.utils.translation import gettext_lazy as _
 from wijkdialoog.core import audit
 from wijkdialoog.core.forms import Form
 from wijkdialoog.dialogues.models import Meeting
+from wijkdialoog.methods.kinds import CardKind
 from wijkdialoog.methods.models import Method
 from wijkdialoog.methods.selection import default_builtin_method
 
 from . import capture
-from .kinds import CardKind
 from .models import Card
 
 Publication = Card.Publication

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkdialoog.core import audit
+from wijkdialoog.core.signals import send_on_commit
 from wijkdialoog.dialogues.models import Table
 from wijkdialoog.methods.models import Method, Phase
 from wijkdialoog.methods.selection import (
@@ -24,6 +25,7 @@ from wijkdialoog.methods.selection import (
 )
 from wijkdialoog.registrations.models import Registration
 
+from . import signals
 from .models import TableRun, Turn
 
 NEXT, PREVIOUS = "next", "previous"
@@ -350,6 +352,8 @@ def close_run(*, run: TableRun, closing_note: str, actor) -> TableRun:
         # The note may name people: only whether there is one goes into the log.
         payload={"has_note": bool(note)},
     )
+    if first_close:
+        send_on_commit(signals.table_closed, sender=TableRun, run=run)
     return run
 
 

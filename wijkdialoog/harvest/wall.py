@@ -16,7 +16,8 @@ from django.db.models.functions import RowNumber
 from django.utils.functional import Promise
 from django.utils.translation import get_language
 
-from .kinds import CardKind
+from wijkdialoog.methods.kinds import CardKind
+
 from .models import Card, public_cards
 
 # A projector shows a dozen cards per phase at most; older ones are counted, not shown.

@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.core.forms import ModelForm
-from wijkdialoog.harvest.kinds import CardKind
 
+from .kinds import CardKind
 from .models import Method, Phase
 
 MINUTES_ERROR = _("Fill in a number of minutes from 1 to 240.")

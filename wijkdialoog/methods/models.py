@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.community.models import Organisation
 from wijkdialoog.core.models import OwnedQuerySet, TimeStampedModel, owned_through
-from wijkdialoog.harvest.kinds import CardKind
+
+from .kinds import CardKind
 
 
 class Method(TimeStampedModel):

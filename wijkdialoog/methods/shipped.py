@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from wijkdialoog.harvest.kinds import CardKind
+from .kinds import CardKind
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("nl", "en")

@@ -8,4 +8,12 @@ class RegistrationsConfig(AppConfig):
     verbose_name = _("Registrations")
 
     def ready(self):
-        from . import audit_labels  # noqa: F401
+        from wijkdialoog.dialogues import availability
+
+        from . import audit_labels, receivers  # noqa: F401 - audit_labels registers on import
+        from .counts import REGISTRATION_COUNTS
+        from .panels import register_panels
+
+        availability.provide_counts(REGISTRATION_COUNTS)
+        receivers.connect()
+        register_panels()

@@ -20,6 +20,7 @@ from wijkdialoog.community.models import Organisation, Person
 from wijkdialoog.core import audit
 from wijkdialoog.dialogues.models import Meeting
 
+from . import signals
 from .models import Channel, Registration
 from .waiting_list import confirmed_count, lock_meeting, promote_from_waiting_list
 
@@ -356,6 +357,8 @@ def register(
         _add_companion(lead=registration, first_name=name, actor=registered_by)
 
     _after_registering(registration)
+    if status == Status.CONFIRMED:
+        signals.announce_confirmed(registration)
     return registration
 
 
@@ -593,4 +596,5 @@ def cancel(*, registration: Registration, actor=None, via: str = "manage link") 
         send_cancellation.enqueue(registration.pk)
     if previous == Status.CONFIRMED:
         promote_from_waiting_list(meeting=meeting)
+    signals.announce_cancelled(registration, previous_status=previous)
     return registration

@@ -10,6 +10,7 @@ from wijkdialoog.core import audit
 from wijkdialoog.dialogues.availability import confirmed_count
 from wijkdialoog.dialogues.models import Meeting
 
+from . import signals
 from .models import Registration
 
 Status = Registration.Status
@@ -107,4 +108,6 @@ def promote_from_waiting_list(*, meeting: Meeting, actor=None) -> list[Registrat
         if party.lead.person.email:
             send_promotion.enqueue(party.lead.pk)
             schedule_reminder(party.lead)
+    for registration in promoted:
+        signals.announce_confirmed(registration)
     return promoted

@@ -13,10 +13,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
+from wijkdialoog.methods.kinds import CardKind
+
 from .. import capture, running
 from ..access import get_registration_by_manage_token, get_run_for_participant
 from ..forms import EvaluationForm, ParticipantCardForm
-from ..kinds import CardKind
 from ..models import Card
 from .responses import (
     card_saved_response,

@@ -1,4 +1,4 @@
-"""The kinds of harvest card. Shared by methods (which kinds a phase collects) and harvest."""
+"""The kinds of harvest card. Methods say which kinds a phase collects; harvest stores them."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
