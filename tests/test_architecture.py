@@ -58,7 +58,7 @@ def _imported_modules(path: Path) -> Iterator[tuple[int, str]]:
                 yield node.lineno, f"{base}.{alias.name}"
 
 
-def python_references() -> Iterator[tuple[str, str, str]]:
+def python_references() -> Iterator[tuple[str | None, str, str]]:
     """(app, referenced app, where) for every import of a module of another app."""
     for path in _python_files():
         app = _app_of_path(path)
@@ -78,7 +78,7 @@ def _reversed_names(path: Path) -> Iterator[tuple[int, str]]:
             yield node.lineno, str(first.value)
 
 
-def url_references() -> Iterator[tuple[str, str, str]]:
+def url_references() -> Iterator[tuple[str | None, str, str]]:
     """(app, referenced app, where) for every reverse("name") of another app's page."""
     for path in _python_files():
         app = _app_of_path(path)
@@ -101,8 +101,9 @@ def _template_owners() -> dict[str, str]:
 @cache
 def _tag_library_owners() -> dict[str, str]:
     owners = {}
-    libraries = engines["django"].engine.template_libraries
-    for name, library in engines["django"].engine.libraries.items():
+    engine = engines["django"].engine  # type: ignore[attr-defined]  # DjangoTemplates has it
+    libraries = engine.template_libraries
+    for name, library in engine.libraries.items():
         module = library if isinstance(library, str) else libraries[name].__module__
         owners[name] = _app_of_module(module) or "external"
     return owners

@@ -3,7 +3,7 @@
 import pytest
 from django.db import transaction
 
-from tests.dialogues.builders import make_table
+from tests.builders import make_table
 from tests.signals import Rollback, listen
 from wijkdialoog.dialogues import planning
 from wijkdialoog.dialogues.models import Meeting

@@ -3,7 +3,7 @@
 import pytest
 from django.db import transaction
 
-from tests.registrations.registering_builders import make_meeting, sign_up
+from tests.builders import make_meeting, sign_up
 from tests.signals import Rollback, listen
 from wijkdialoog.registrations import registering
 from wijkdialoog.registrations.models import Registration

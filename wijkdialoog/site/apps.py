@@ -9,7 +9,7 @@ class SiteConfig(AppConfig):
     label = "site"
     verbose_name = _("Site")
 
-    def ready(self):
+    def ready(self) -> None:
         from wijkdialoog.core.landmarks import provide
 
         from . import views

@@ -1,3 +1,4 @@
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -6,7 +7,7 @@ from wijkdialoog.dialogues.listings import upcoming_everywhere
 
 
 @require_GET
-def home(request):
+def home(request: HttpRequest) -> HttpResponse:
     upcoming = list(upcoming_everywhere())
     # Only read when no meeting is listed: then the footer shows every organisation's contact.
     organisations = Organisation.objects.order_by("name")
@@ -14,6 +15,6 @@ def home(request):
 
 
 @require_GET
-def privacy(request):
+def privacy(request: HttpRequest) -> HttpResponse:
     organisations = Organisation.objects.order_by("name")
     return render(request, "site/privacy.html", {"organisations": organisations})

@@ -1,11 +1,12 @@
 """`wijkdialoog demo`: migrate, load the demo organisation and serve it at 127.0.0.1:8000."""
 
 import importlib
+from typing import Any
 
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser, OutputWrapper
 from django.db import transaction
 
 from wijkdialoog.core import mail
@@ -15,11 +16,13 @@ from wijkdialoog.core.demo_support import DemoContext
 class Command(BaseCommand):
     help = "Load the demo organisation (fictional) and run the development server."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--no-serve", action="store_true", help="Load the data, do not serve.")
         parser.add_argument("--addrport", default="127.0.0.1:8000")
 
-    def handle(self, *args, no_serve=False, addrport="127.0.0.1:8000", **options):
+    def handle(
+        self, *args: Any, no_serve: bool = False, addrport: str = "127.0.0.1:8000", **options: Any
+    ) -> None:
         call_command("migrate", interactive=False, verbosity=0)
         reset_demo(self.stdout)
         context = load_demo()
@@ -39,7 +42,7 @@ class Command(BaseCommand):
             call_command("runserver", addrport, use_reloader=False)
 
 
-def reset_demo(stdout) -> None:
+def reset_demo(stdout: OutputWrapper) -> None:
     """Start from a clean demo, so its dates stay relative to today. Refuses to touch a database
     that holds anything but the demo organisation."""
     from wijkdialoog.community.demo import DEMO_SLUG
