@@ -19,7 +19,8 @@ from wijkdialoog.dialogues.models import MAX_SEATS, Meeting, Table
 
 from .models import Registration
 from .registering import find_person
-from .table_division import TableSpec, attendee_for, best_table_for, table_spec
+from .table_division import attendee_for, table_spec
+from .table_division_algorithm import TableSpec, best_table_for
 from .waiting_list import lock_meeting
 
 describe_action("registration.checked_in", gettext_lazy("Checked in at the door"))

@@ -14,13 +14,8 @@ from wijkdialoog.core.models import describe_action
 from wijkdialoog.dialogues.models import Meeting, Table
 
 from .models import Registration
-from .table_division import (
-    attendee_for,
-    language_mismatches,
-    seated_registrations,
-    table_scores,
-    table_spec,
-)
+from .table_division import attendee_for, seated_registrations, table_spec
+from .table_division_algorithm import language_mismatches, table_scores
 from .waiting_list import lock_meeting
 
 describe_action("registration.moved_to_table", gettext_lazy("Moved to another table by hand"))
