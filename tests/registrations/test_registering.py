@@ -14,8 +14,8 @@ from wijkdialoog.community.models import Person
 from wijkdialoog.core.models import AuditEntry
 from wijkdialoog.dialogues.models import Series
 from wijkdialoog.registrations import registering
+from wijkdialoog.registrations.intake import normalise_phone
 from wijkdialoog.registrations.models import Channel, Registration
-from wijkdialoog.registrations.registering import normalise_phone
 
 Status = Registration.Status
 
