@@ -331,15 +331,27 @@ def table_run_reopen(request, pk):
     return _back(table)
 
 
-@require_GET
+@never_cache
+@require_http_methods(["GET", "POST"])
 def table_run_qr_sheet(request, pk):
-    """A printable A4 with the QR codes for participants' cards and the evaluation."""
+    """A printable A4 with the QR codes for participants' cards and the evaluation. Printing it
+    before the meeting prepares the table's conversation, which needs a POST: a GET only reads,
+    and offers the button when there is nothing to print yet."""
     table = get_table_for_facilitator(request, pk)
-    try:
-        run = running.prepare_run(table=table, actor=request.user)
-    except ValidationError as error:
-        _refusal(request, error)
-        return _back(table)
+    if request.method == "POST":
+        try:
+            running.prepare_run(table=table, actor=request.user)
+        except ValidationError as error:
+            _refusal(request, error)
+            return _back(table)
+        return redirect("table-run-qr-sheet", pk=table.pk)
+    run = _run_of(table)
+    if run is None:
+        return render(
+            request,
+            "harvest/facilitator_qr_prepare.html",
+            {"table": table, "meeting": table.meeting},
+        )
     run.table = table
     response = HttpResponse(qr_sheet.render_pdf(run), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{qr_sheet.filename(run)}"'
