@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wijkdialoog.core import pdf
+
 from .. import capture, qr_sheet, running
 from ..access import get_table_for_facilitator
 from ..forms import CardForm, CloseForm, PhotoForm
@@ -353,9 +355,7 @@ def table_run_qr_sheet(request, pk):
             {"table": table, "meeting": table.meeting},
         )
     run.table = table
-    response = HttpResponse(qr_sheet.render_pdf(run), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{qr_sheet.filename(run)}"'
-    return response
+    return pdf.response(qr_sheet.render_pdf(run), qr_sheet.filename(run))
 
 
 urlpatterns = [

@@ -6,7 +6,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
+from wijkdialoog.core import pdf
 from wijkdialoog.core.access import require, require_or_404
 from wijkdialoog.dialogues.availability import places_left
 from wijkdialoog.dialogues.models import Meeting
@@ -165,9 +166,7 @@ def registration_slip(request, token):
     registration = _registration_by_token(token)
     if registration is None:
         return _link_not_found(request)
-    response = HttpResponse(slips.render_pdf(registration), content_type="application/pdf")
-    response["Content-Disposition"] = 'inline; filename="wijkdialoog-aanmelding.pdf"'
-    return response
+    return pdf.response(slips.render_pdf(registration), "wijkdialoog-aanmelding.pdf")
 
 
 def _manage_page(request, registration, *, form=None, contact_form=None):

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.http import urlencode
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wijkdialoog.core import pdf
 from wijkdialoog.core.access import require
 from wijkdialoog.dialogues.models import MAX_SEATS, Meeting
 
@@ -161,10 +161,8 @@ def _back_to_division(meeting, registration):
 @require_GET
 def cards(request, pk):
     meeting = _meeting(request, pk, "registrations.divide_tables")
-    pdf = table_cards.render_pdf(meeting, table_moves.seating_plan(meeting))
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="tafelkaarten-{meeting.pk}.pdf"'
-    return response
+    content = table_cards.render_pdf(meeting, table_moves.seating_plan(meeting))
+    return pdf.response(content, f"tafelkaarten-{meeting.pk}.pdf")
 
 
 # --- check-in at the door ----------------------------------------------------------------
