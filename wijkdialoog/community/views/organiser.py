@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wijkdialoog.core.access import require
+from wijkdialoog.core.forms import show_domain_error
 
 from .. import people, roles
 from ..access import SESSION_KEY, current_organisation, organisations_where
@@ -226,7 +227,7 @@ def role_invite(request):
                 organisation=organisation, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            show_domain_error(form, error)
         else:
             messages.success(
                 request,

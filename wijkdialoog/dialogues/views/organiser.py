@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from wijkdialoog.core.access import require
+from wijkdialoog.core.forms import show_domain_error
 
 from .. import planning
 from ..access import organisation_for
@@ -148,7 +149,7 @@ def meeting_create(request, pk):
                 series=series, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            show_domain_error(form, error)
         else:
             messages.success(request, _("The meeting has been planned. Now add the tables."))
             return redirect("meeting-manage", pk=meeting.pk)
@@ -169,7 +170,7 @@ def meeting_edit(request, pk):
         try:
             planning.update_meeting(meeting=form.instance, actor=request.user, original=original)
         except ValidationError as error:
-            form.add_error(None, error)
+            show_domain_error(form, error)
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect("meeting-manage", pk=meeting.pk)

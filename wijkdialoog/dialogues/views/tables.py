@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from wijkdialoog.core.access import require
+from wijkdialoog.core.forms import show_domain_error
 
 from .. import planning
 from ..forms import TableForm
@@ -27,7 +28,7 @@ def _save(request, form: TableForm, meeting: Meeting, table: Table | None):
             **data,
         )
     except ValidationError as error:
-        form.add_error(None, error)
+        show_domain_error(form, error)
         return None
     messages.success(request, _("%(table)s has been saved.") % {"table": saved})
     return redirect("meeting-manage", pk=meeting.pk)

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wijkdialoog.core import pdf
+from wijkdialoog.core.forms import show_domain_error
 
 from .. import capture, qr_sheet, running
 from ..access import get_table_for_facilitator
@@ -214,11 +215,7 @@ def table_run_card(request, pk):
                 owner=form.owner_person(),
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for name, errors in error.error_dict.items():
-                    form.add_error(name if name in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            show_domain_error(form, error)
         else:
             if wants_json(request):
                 return card_saved_response(card, created)
@@ -262,7 +259,7 @@ def table_run_cards(request, pk):
                 actor=request.user,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            show_domain_error(form, error)
         else:
             if created:
                 messages.success(request, _("The photo has been saved."))

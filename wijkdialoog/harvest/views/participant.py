@@ -13,6 +13,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
+from wijkdialoog.core.forms import show_domain_error
+
 from .. import capture, running
 from ..access import get_registration_by_manage_token, get_run_for_participant
 from ..forms import EvaluationForm, ParticipantCardForm
@@ -85,7 +87,7 @@ def participant_card(request, token):
                     actor=None,
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                show_domain_error(form, error)
             else:
                 if wants_json(request):
                     return card_saved_response(card, created)

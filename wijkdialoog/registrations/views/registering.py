@@ -18,6 +18,7 @@ from django_ratelimit.decorators import ratelimit
 
 from wijkdialoog.core import pdf
 from wijkdialoog.core.access import require, require_or_404
+from wijkdialoog.core.forms import show_domain_error
 from wijkdialoog.dialogues.availability import places_left
 from wijkdialoog.dialogues.models import Meeting
 
@@ -30,15 +31,6 @@ Status = Registration.Status
 # Set by the tracked channel link (/d/<code>/) before it sends people to the meeting page.
 CHANNEL_SESSION_KEY = "wijkdialoog_channel"
 MEETING_RELATED = ("series__neighbourhood__organisation", "venue")
-
-
-def _show_error(form, error: ValidationError) -> None:
-    """Put a refusal from a domain function next to the field it is about, or above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
 
 
 def _meeting(pk) -> Meeting:
@@ -87,7 +79,7 @@ def meeting_register(request, pk):
                     **form.facts(),
                 )
             except ValidationError as error:
-                _show_error(form, error)
+                show_domain_error(form, error)
             else:
                 # With an email address the personal link goes by mail only (see the function).
                 if registration is None:
@@ -208,7 +200,7 @@ def registration_manage(request, token):
                 registration=registration, companions=form.companions(), **form.facts()
             )
         except ValidationError as error:
-            _show_error(form, error)
+            show_domain_error(form, error)
         else:
             messages.success(request, _("Your changes have been saved."))
             return redirect("registration-manage", token=token)
@@ -230,7 +222,7 @@ def registration_contact(request, token):
                 registration=registration, **form.cleaned_data
             )
         except ValidationError as error:
-            _show_error(form, error)
+            show_domain_error(form, error)
         else:
             if not confirm_to:
                 messages.success(request, _("Your details have been saved."))
@@ -309,7 +301,7 @@ def registration_on_behalf(request, pk):
                 **form.facts(),
             )
         except ValidationError as error:
-            _show_error(form, error)
+            show_domain_error(form, error)
         else:
             return redirect(
                 "registration-on-behalf-done", pk=meeting.pk, registration=registration.pk

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wijkdialoog.core import pdf
 from wijkdialoog.core.access import require
+from wijkdialoog.core.forms import show_domain_error
 from wijkdialoog.dialogues.models import MAX_SEATS, Meeting
 
 from .. import check_in, table_cards, table_division, table_moves
@@ -127,7 +128,7 @@ def swap(request, pk, registration_pk):
             table_moves.swap_seats(first=registration, second=other, actor=request.user)
         except ValidationError as error:
             # Stay on the choice: the organiser picks someone else.
-            form.add_error("other", error)
+            show_domain_error(form, error, field="other")
         else:
             messages.success(
                 request,
@@ -251,7 +252,7 @@ def check_in_code(request, pk):
                 meeting=meeting, code=form.cleaned_data["code"], actor=request.user
             )
         except ValidationError as error:
-            form.add_error("code", error)
+            show_domain_error(form, error, field="code")
         else:
             messages.success(request, _checked_in_message(registration))
             return _back_to_check_in(request, meeting, registration)
@@ -275,7 +276,7 @@ def check_in_walk_in(request, pk):
                 actor=request.user,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            show_domain_error(form, error)
         else:
             _walk_in_message(request, registration)
             return _back_to_check_in(request, meeting, registration)
