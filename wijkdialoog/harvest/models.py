@@ -74,6 +74,17 @@ class Turn(models.Model):
         return f"{self.run} {self.phase_position} {self.registration_id}"
 
 
+class CardQuerySet(models.QuerySet):
+    def public(self):
+        """The one definition of what may be shown in public (the wall, partners, exports):
+        approved, published with or without a name, and no personal action its owner keeps
+        to themselves. `Card.is_public` says the same of one card."""
+        return self.filter(
+            status=Card.Status.APPROVED,
+            publication__in=[Card.Publication.PUBLIC, Card.Publication.ANONYMOUS],
+        ).exclude(kind=CardKind.PERSONAL_ACTION, shared=False)
+
+
 class Card(TimeStampedModel):
     """An oogstkaart: one harvested item with a publication level agreed with the participant."""
 
@@ -143,6 +154,8 @@ class Card(TimeStampedModel):
     )
     shared = models.BooleanField(_("shared by the owner"), default=False)
 
+    objects = CardQuerySet.as_manager()
+
     class Meta:
         ordering = ["meeting", "created_at", "pk"]
         verbose_name = _("harvest card")
@@ -176,15 +189,12 @@ class Card(TimeStampedModel):
 
     @property
     def public_name(self) -> str:
-        return self.first_name if self.publication == self.Publication.PUBLIC else ""
+        return Card.name_in_public(publication=self.publication, first_name=self.first_name)
 
-
-def public_cards(queryset):
-    """Only cards that may be shown publicly: approved, not internal, not private actions."""
-    return queryset.filter(
-        status=Card.Status.APPROVED,
-        publication__in=[Card.Publication.PUBLIC, Card.Publication.ANONYMOUS],
-    ).exclude(kind=CardKind.PERSONAL_ACTION, shared=False)
+    @staticmethod
+    def name_in_public(*, publication: str, first_name: str) -> str:
+        """The one rule for names in public: the first name only on a card public with name."""
+        return first_name if publication == Card.Publication.PUBLIC else ""
 
 
 def photo_path(instance, filename):
