@@ -41,7 +41,7 @@ def organisation_id_of(subject) -> int | None:
     return None
 
 
-def has_role(user, role: str, subject=None) -> bool:
+def has_role(user, role: Membership.Role, subject=None) -> bool:
     """Whether the user holds `role` in the subject's organisation (or anywhere, without one)."""
     roles = roles_by_organisation(user)
     if subject is None:
@@ -49,14 +49,14 @@ def has_role(user, role: str, subject=None) -> bool:
     return role in roles.get(organisation_id_of(subject), set())
 
 
-def organisations_where(user, role: str) -> list[int]:
+def organisations_where(user, role: Membership.Role) -> list[int]:
     return [org_id for org_id, held in roles_by_organisation(user).items() if role in held]
 
 
 SESSION_KEY = "wijkdialoog_organisation"
 
 
-def current_organisation(request, role: str = "organiser"):
+def current_organisation(request, role: Membership.Role = Membership.Role.ORGANISER):
     """The organisation the user works in now: the one chosen in this session, else the first
     where they hold `role`. None when they hold it nowhere."""
     from .models import Organisation

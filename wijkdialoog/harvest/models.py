@@ -166,7 +166,9 @@ class Card(TimeStampedModel):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(kind="action") | Q(owner__isnull=False) | Q(shared=False),
+                condition=~Q(kind=CardKind.PERSONAL_ACTION)
+                | Q(owner__isnull=False)
+                | Q(shared=False),
                 name="card_shared_action_has_an_owner",
             )
         ]

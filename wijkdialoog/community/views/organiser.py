@@ -240,7 +240,9 @@ def role_invite(request):
 @require_http_methods(["GET", "POST"])
 def membership_training(request, pk):
     membership = get_object_or_404(
-        Membership.objects.select_related("person__organisation"), pk=pk, role="facilitator"
+        Membership.objects.select_related("person__organisation"),
+        pk=pk,
+        role=Membership.Role.FACILITATOR,
     )
     organisation = membership.person.organisation
     require(request, "community.record_training", organisation)

@@ -63,11 +63,13 @@ def _tables_of(user):
 
 def _allowed(user, tables) -> list:
     from wijkdialoog.community.access import has_role
+    from wijkdialoog.community.models import Membership
 
     return [
         table
         for table in tables
-        if has_role(user, "facilitator", table) or has_role(user, "organiser", table)
+        if has_role(user, Membership.Role.FACILITATOR, table)
+        or has_role(user, Membership.Role.ORGANISER, table)
     ]
 
 

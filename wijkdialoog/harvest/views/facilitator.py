@@ -15,6 +15,7 @@ from wijkdialoog.core.forms import show_domain_error
 from .. import capture, qr_sheet, running
 from ..access import get_table_for_facilitator
 from ..forms import CardForm, CloseForm, PhotoForm
+from ..kinds import CardKind
 from ..models import Card, Photo, TableRun
 from .responses import card_saved_response, invalid_card_response, wants_json
 
@@ -317,7 +318,7 @@ def table_run_close(request, pk):
             "evaluation_qr": qr_sheet.qr_data_uri(evaluation_url),
             "evaluation_count": run.table.evaluations.count(),
             "open_actions": Card.objects.filter(
-                table=table, kind="action", status=Card.Status.APPROVED
+                table=table, kind=CardKind.PERSONAL_ACTION, status=Card.Status.APPROVED
             ).count(),
         },
     )
