@@ -92,13 +92,12 @@ def neighbourhood_create(request):
 def neighbourhood_edit(request, pk):
     neighbourhood = get_object_or_404(Neighbourhood.objects.select_related("organisation"), pk=pk)
     require(request, "community.manage_neighbourhoods", neighbourhood)
-    original = people.snapshot(neighbourhood, people.NEIGHBOURHOOD_FIELDS)
     form = NeighbourhoodForm(
         request.POST or None, instance=neighbourhood, organisation=neighbourhood.organisation
     )
     if request.method == "POST" and form.is_valid():
         people.update_neighbourhood(
-            neighbourhood=form.instance, actor=request.user, original=original
+            neighbourhood=neighbourhood, actor=request.user, **form.cleaned_data
         )
         messages.success(request, _("The changes have been saved."))
         return redirect("dashboard")
@@ -113,11 +112,10 @@ def neighbourhood_edit(request, pk):
 def organisation_contact(request):
     organisation = _organisation(request)
     require(request, "community.manage_organisation", organisation)
-    original = people.snapshot(organisation, people.ORGANISATION_CONTACT_FIELDS)
     form = OrganisationContactForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         people.update_organisation_contact(
-            organisation=form.instance, actor=request.user, original=original
+            organisation=organisation, actor=request.user, **form.cleaned_data
         )
         messages.success(request, _("The changes have been saved."))
         return redirect("dashboard")
@@ -191,10 +189,9 @@ def person_detail(request, pk):
 def person_edit(request, pk):
     person = get_object_or_404(Person.objects.select_related("organisation"), pk=pk)
     require(request, "community.manage_people", person)
-    original = people.snapshot(person, people.PERSON_FIELDS)
     form = PersonForm(request.POST or None, instance=person, organisation=person.organisation)
     if request.method == "POST" and form.is_valid():
-        people.update_person(person=form.instance, actor=request.user, original=original)
+        people.update_person(person=person, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The changes have been saved."))
         return redirect("person-detail", pk=person.pk)
     return render(request, "community/person_form.html", {"form": form, "person": person})

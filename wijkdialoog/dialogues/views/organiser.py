@@ -74,17 +74,11 @@ def series_create(request):
 def series_edit(request, pk):
     series = _series(pk)
     require(request, "dialogues.manage_series", series)
-    original = planning.snapshot(series, planning.SERIES_FIELDS)
     form = SeriesForm(
         request.POST or None, instance=series, organisation=series.neighbourhood.organisation
     )
     if request.method == "POST" and form.is_valid():
-        planning.update_series(
-            series=form.instance,
-            actor=request.user,
-            original=original,
-            initiators=form.cleaned_data["initiators"],
-        )
+        planning.update_series(series=series, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The changes have been saved."))
         return redirect("series-detail", pk=series.pk)
     return render(request, "dialogues/series_form.html", {"form": form, "series": series})
@@ -160,7 +154,6 @@ def meeting_create(request, pk):
 def meeting_edit(request, pk):
     meeting = _meeting(pk)
     require(request, "dialogues.manage_series", meeting)
-    original = planning.snapshot(meeting, planning.MEETING_FIELDS)
     form = MeetingForm(
         request.POST or None,
         instance=meeting,
@@ -168,7 +161,7 @@ def meeting_edit(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            planning.update_meeting(meeting=form.instance, actor=request.user, original=original)
+            planning.update_meeting(meeting=meeting, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             show_domain_error(form, error)
         else:
