@@ -26,7 +26,7 @@ from ..models import Membership, Neighbourhood, Organisation, Person
 
 def _organisation(request) -> Organisation:
     require(request, "community.use_dashboard")
-    organisation = current_organisation(request)
+    organisation = current_organisation(request, Membership.Role.ORGANISER)
     if organisation is None:  # pragma: no cover - use_dashboard implies an organisation
         raise Http404
     return organisation
@@ -263,9 +263,7 @@ def membership_training(request, pk):
 @require_GET
 def training_list(request):
     """Facilitators and their training status, for organisers and trainers."""
-    organisation = current_organisation(request, Membership.Role.ORGANISER) or current_organisation(
-        request, Membership.Role.TRAINER
-    )
+    organisation = current_organisation(request, Membership.Role.ORGANISER, Membership.Role.TRAINER)
     require(request, "community.record_training", organisation)
     facilitators = (
         Membership.objects.filter(
