@@ -23,7 +23,7 @@ Status = Registration.Status
 def attendee_for(registration: Registration) -> Attendee:
     return Attendee(
         key=registration.pk,
-        party=registration.party_lead_id,
+        party=registration.party_key,
         age_group=registration.age_group,
         relation=registration.relation,
         first_time=registration.first_time,
