@@ -1,6 +1,7 @@
 """Role names and card kinds are enums in code, never bare strings (CONTRIBUTING, "Data")."""
 
 import ast
+import re
 from pathlib import Path
 
 from wijkdialoog.community.models import Membership
@@ -43,6 +44,16 @@ def test_no_code_names_a_role_or_a_card_kind_with_a_bare_string():
             continue
         for line, value in bare_strings(ast.parse(path.read_text(encoding="utf-8"))):
             found.append(f"{path.relative_to(PACKAGE.parent)}:{line} {value!r}")
+    assert found == []
+
+
+def test_no_template_compares_a_role_or_a_card_kind_with_a_string():
+    pattern = re.compile(r"\.(role|kind) ==? [\"']([\w-]+)[\"']")
+    found = []
+    for path in sorted(PACKAGE.glob("*/templates/**/*.html")):
+        for match in pattern.finditer(path.read_text(encoding="utf-8")):
+            if match[1] == "role" or match[2] in CardKind.values:
+                found.append(f"{path.relative_to(PACKAGE.parent)}: {match[0]}")
     assert found == []
 
 

@@ -267,3 +267,11 @@ class Membership(TimeStampedModel):
     @property
     def is_trained(self) -> bool:
         return self.role == self.Role.FACILITATOR and self.trained_since is not None
+
+    @property
+    def is_facilitator(self) -> bool:
+        return self.role == self.Role.FACILITATOR
+
+    @property
+    def is_partner(self) -> bool:
+        return self.role == self.Role.PARTNER
