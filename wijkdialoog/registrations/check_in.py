@@ -148,17 +148,7 @@ def add_walk_in(
     if registration is None:
         registration = Registration(meeting=meeting, person=person)
     if not already_confirmed:
-        registration.source = Source.WALK_IN
-        registration.status = Status.CONFIRMED
-        registration.waiting_since = None
-        registration.cancelled_at = None
-        registration.table = None
-        registration.table_locked = False
-        registration.registered_by = actor if getattr(actor, "is_authenticated", False) else None
-        registration.consent_at = now
-        registration.consent_version = VERBAL_CONSENT_VERSION
-        registration.age_group = age_group or registration.age_group
-        registration.relation = relation or registration.relation
+        _confirm_at_door(registration, actor=actor, now=now, age_group=age_group, relation=relation)
     registration.checked_in_at = registration.checked_in_at or now
     seat_added = False
     if registration.table_id is None:
@@ -177,6 +167,21 @@ def add_walk_in(
     )
     registration.seat_added = seat_added
     return registration
+
+
+def _confirm_at_door(registration: Registration, *, actor, now, age_group, relation) -> None:
+    """A place for someone at the door: confirmed, with the consent they gave out loud."""
+    registration.source = Source.WALK_IN
+    registration.status = Status.CONFIRMED
+    registration.waiting_since = None
+    registration.cancelled_at = None
+    registration.table = None
+    registration.table_locked = False
+    registration.registered_by = actor if getattr(actor, "is_authenticated", False) else None
+    registration.consent_at = now
+    registration.consent_version = VERBAL_CONSENT_VERSION
+    registration.age_group = age_group or registration.age_group
+    registration.relation = relation or registration.relation
 
 
 def _table_with_room(meeting: Meeting, registration: Registration) -> tuple[int | None, bool]:
