@@ -222,3 +222,21 @@ def test_the_quiet_timer_counts_down_on_the_page_without_reloading(
     phone.clock.fast_forward("08:00")
     assert "1" in timer.inner_text()
     assert timer.inner_text() != first
+
+
+def test_the_qr_sheet_is_made_with_a_button_and_only_then_prepares_the_table(
+    phone, facilitator, neighbourhood
+):
+    table, _people = table_for(facilitator, neighbourhood)
+    phone.log_in(facilitator.person.user)
+
+    phone.goto(reverse("table-run-qr-sheet", args=[table.pk]))
+
+    assert not TableRun.objects.filter(table=table).exists()
+    assert height(phone, "#make-qr-sheet") >= MIN_TARGET
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE_WIDTH
+    pdf = reverse("table-run-qr-sheet", args=[table.pk])
+    with phone.expect_response(lambda r: r.url.endswith(pdf) and r.request.method == "GET") as sent:
+        phone.click("#make-qr-sheet")
+    assert sent.value.headers["content-type"] == "application/pdf"
+    assert TableRun.objects.filter(table=table, started_at__isnull=True).count() == 1

@@ -80,3 +80,19 @@ def test_the_history_lists_the_newest_entries_of_one_object_first(organisation, 
         audit.record(actor=None, action="other.object", subject=organisation)
     assert [e.action for e in audit.history(resident)] == ["step.2", "step.1", "step.0"]
     assert [e.action for e in audit.history(resident, limit=1)] == ["step.2"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_starts_from_the_stored_row_and_says_what_it_was_before():
+    organisation = Organisation.objects.create(name="De Brug", slug="de-brug", phone="0201")
+    organisation.phone = "edited by a form"
+
+    with transaction.atomic():
+        stored, before = audit.stored_with_changes(
+            organisation, {"phone": "0209"}, ("name", "phone")
+        )
+        changes = audit.changed_fields(stored, before, ("name", "phone"))
+
+    assert before == audit.snapshot(Organisation(name="De Brug", phone="0201"), ("name", "phone"))
+    assert stored.phone == "0209"
+    assert changes == {"phone": ["0201", "0209"]}

@@ -52,9 +52,7 @@ def test_creating_and_changing_a_venue_is_audited(organisation, organiser):
         street_address="Plein 1",
         city="Westerlaan",
     )
-    original = planning.snapshot(venue, planning.VENUE_FIELDS)
-    venue.hearing_loop = True
-    planning.update_venue(venue=venue, actor=user, original=original)
+    planning.update_venue(venue=venue, actor=user, hearing_loop=True)
 
     entries = AuditEntry.objects.filter(object_id=str(venue.pk)).order_by("id")
     assert [e.action for e in entries] == ["venue.created", "venue.changed"]
@@ -63,8 +61,7 @@ def test_creating_and_changing_a_venue_is_audited(organisation, organiser):
 
 
 def test_saving_without_a_change_writes_no_audit_entry(venue, organiser):
-    original = planning.snapshot(venue, planning.VENUE_FIELDS)
-    planning.update_venue(venue=venue, actor=organiser.person.user, original=original)
+    planning.update_venue(venue=venue, actor=organiser.person.user)
     assert _actions(venue) == []
 
 
@@ -101,9 +98,7 @@ def test_initiators_must_be_people_of_the_organisation(neighbourhood, other_orga
 
 def test_changing_the_initiators_of_a_series_is_audited(series, organisation):
     wim = make_person(organisation, first_name="Wim")
-    original = planning.snapshot(series, planning.SERIES_FIELDS)
-    series.theme = "Thuis in je straat"
-    planning.update_series(series=series, actor=None, original=original, initiators=[wim])
+    planning.update_series(series=series, actor=None, theme="Thuis in je straat", initiators=[wim])
 
     entry = AuditEntry.objects.get(action="series.changed")
     assert entry.payload["theme"] == ["Thuis in de Kersenbuurt", "Thuis in je straat"]
@@ -119,9 +114,7 @@ def test_a_meeting_is_created_changed_and_cancelled_with_audit_entries(series, v
         ends_at=starts + datetime.timedelta(hours=3),
         venue=venue,
     )
-    original = planning.snapshot(meeting, planning.MEETING_FIELDS)
-    meeting.title = "Eerste ronde"
-    planning.update_meeting(meeting=meeting, actor=None, original=original)
+    planning.update_meeting(meeting=meeting, actor=None, title="Eerste ronde")
     planning.cancel_meeting(meeting=meeting, actor=None, reason="De zaal is dicht.")
 
     meeting.refresh_from_db()
@@ -335,3 +328,16 @@ def test_a_venue_is_kept_with_its_accessibility_facts(organisation):
         False,
         True,
     )
+
+
+def test_a_change_is_logged_from_the_stored_row_even_when_a_form_edited_the_object(
+    venue, organiser
+):
+    # A ModelForm sets the new values on its instance while it validates.
+    venue.name = "Het nieuwe buurthuis"
+
+    planning.update_venue(venue=venue, actor=organiser.person.user, name="Het nieuwe buurthuis")
+
+    entry = AuditEntry.objects.get(action="venue.changed")
+    assert entry.payload["name"][1] == "Het nieuwe buurthuis"
+    assert entry.payload["name"][0] != "Het nieuwe buurthuis"

@@ -61,6 +61,7 @@ def pages(table, run, people, card):
         ("post", reverse("table-run-close", args=[table.pk]), {"closing_note": "Klaar"}),
         ("post", reverse("table-run-reopen", args=[table.pk]), {}),
         ("get", reverse("table-run-qr-sheet", args=[table.pk]), None),
+        ("post", reverse("table-run-qr-sheet", args=[table.pk]), {}),
     ]
 
 

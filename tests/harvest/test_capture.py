@@ -14,7 +14,7 @@ from django.db import OperationalError, connection, transaction
 from tests.builders import make_meeting, png_bytes
 from wijkdialoog.core.models import AuditEntry
 from wijkdialoog.harvest import capture, running
-from wijkdialoog.harvest.models import Card, Evaluation, Photo, public_cards
+from wijkdialoog.harvest.models import Card, Evaluation, Photo
 
 Publication = Card.Publication
 Status = Card.Status
@@ -214,7 +214,7 @@ def test_a_participants_card_waits_and_is_hidden_until_approved(table, facilitat
     assert card.status == Status.PENDING
     assert card.created_by is None
     assert not card.is_public
-    assert not public_cards(Card.objects.all()).exists()
+    assert not Card.objects.public().exists()
 
     capture.approve_card(card=card, actor=facilitator.person.user)
     card.refresh_from_db()
@@ -222,7 +222,7 @@ def test_a_participants_card_waits_and_is_hidden_until_approved(table, facilitat
     assert card.status == Status.APPROVED
     assert card.reviewed_by == facilitator.person.user
     assert card.reviewed_at is not None
-    assert list(public_cards(Card.objects.all())) == [card]
+    assert list(Card.objects.public()) == [card]
 
 
 def test_a_rejected_card_is_kept_but_never_public(table, facilitator):
@@ -233,7 +233,7 @@ def test_a_rejected_card_is_kept_but_never_public(table, facilitator):
 
     card.refresh_from_db()
     assert card.status == Status.REJECTED
-    assert not public_cards(Card.objects.all()).exists()
+    assert not Card.objects.public().exists()
     assert list(
         AuditEntry.objects.filter(object_id=str(card.pk))
         .order_by("id")
@@ -246,7 +246,7 @@ def test_internal_cards_are_never_public(table):
     public, _ = add(table, publication=Publication.PUBLIC)
     anonymous, _ = add(table, publication=Publication.ANONYMOUS)
 
-    assert set(public_cards(Card.objects.all())) == {public, anonymous}
+    assert set(Card.objects.public()) == {public, anonymous}
     assert anonymous.public_name == ""
     assert public.public_name == "Anna"
 
@@ -257,17 +257,17 @@ def test_a_personal_action_belongs_to_someone_and_stays_private_until_they_share
 
     assert action.owner == anna.person
     assert not action.shared
-    assert not public_cards(Card.objects.all()).exists()
+    assert not Card.objects.public().exists()
 
     capture.set_action_shared(card=action, shared=True)
     action.refresh_from_db()
     assert action.shared
     # Internal until shared; shared, it is shown without a name.
     assert action.publication == Publication.ANONYMOUS
-    assert list(public_cards(Card.objects.all())) == [action]
+    assert list(Card.objects.public()) == [action]
 
     capture.set_action_shared(card=action, shared=False)
-    assert not public_cards(Card.objects.all()).exists()
+    assert not Card.objects.public().exists()
     assert list(
         AuditEntry.objects.filter(object_id=str(action.pk), action__startswith="card.")
         .order_by("id")
@@ -282,7 +282,7 @@ def test_a_personal_action_belongs_to_someone_and_stays_private_until_they_share
 def test_a_public_action_is_still_private_until_its_owner_shares_it(table, people):
     action, _ = add(table, kind="action", owner=people[0].person, publication=Publication.PUBLIC)
 
-    assert not public_cards(Card.objects.all()).exists()
+    assert not Card.objects.public().exists()
     capture.set_action_shared(card=action, shared=True)
     action.refresh_from_db()
     assert action.publication == Publication.PUBLIC
@@ -363,3 +363,25 @@ def test_cards_from_paper_can_be_added_for_a_meeting_without_a_table(meeting):
     assert card.meeting == meeting
     assert card.table is None
     assert card.status == Status.APPROVED
+
+
+def test_a_card_is_public_exactly_when_the_public_queryset_holds_it(table, people):
+    owner = people[0].person
+    cards = []
+    for status in Status.values:
+        for publication in Publication.values:
+            for kind, shared in [("idea", False), ("action", False), ("action", True)]:
+                card, _ = add(
+                    table,
+                    kind=kind,
+                    publication=publication,
+                    owner=owner if kind == "action" else None,
+                )
+                Card.objects.filter(pk=card.pk).update(status=status, shared=shared)
+                card.refresh_from_db()
+                cards.append(card)
+
+    public = set(Card.objects.public())
+
+    assert {card for card in cards if card.is_public} == public
+    assert len(public) == 2 * 2  # approved, public or anonymous: an idea and a shared action

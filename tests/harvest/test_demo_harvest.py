@@ -7,7 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from wijkdialoog.harvest.models import Card, Evaluation, TableRun, public_cards
+from wijkdialoog.harvest.models import Card, Evaluation, TableRun
 from wijkdialoog.methods.kinds import CardKind
 from wijkdialoog.site.management.commands.demo import load_demo
 
@@ -74,21 +74,19 @@ def test_internal_waiting_and_private_cards_of_the_demo_are_not_on_the_wall(demo
         html = client.get(reverse("harvest-wall", args=[meeting.pk])).content.decode()
         shown = {int(pk) for pk in re.findall(r'id="card-(\d+)"', html)}
         cards = Card.objects.filter(meeting=meeting)
-        assert shown == set(public_cards(cards).values_list("pk", flat=True))
+        assert shown == set(cards.public().values_list("pk", flat=True))
         hidden = cards.exclude(pk__in=shown)
         assert hidden.filter(publication=Card.Publication.INTERNAL).exists()
         assert hidden.filter(status=Card.Status.PENDING).exists()
         for card in hidden:
             assert card.text not in html
         # Names only where the card is public with a name; anonymous cards keep theirs hidden.
-        anonymous = public_cards(cards).filter(publication=Card.Publication.ANONYMOUS)
+        anonymous = cards.public().filter(publication=Card.Publication.ANONYMOUS)
         assert anonymous.exclude(first_name="").exists()
         for card in anonymous:
             block = re.search(rf'id="card-{card.pk}".*?</li>', html, re.S).group(0)
             assert "wd-wall-card__name" not in block
-        named = (
-            public_cards(cards).filter(publication=Card.Publication.PUBLIC).exclude(first_name="")
-        )
+        named = cards.public().filter(publication=Card.Publication.PUBLIC).exclude(first_name="")
         for card in named:
             block = re.search(rf'id="card-{card.pk}".*?</li>', html, re.S).group(0)
             assert card.first_name in block

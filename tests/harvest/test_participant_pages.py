@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from wijkdialoog.dialogues.models import Meeting
 from wijkdialoog.harvest import capture
-from wijkdialoog.harvest.models import Card, Evaluation, public_cards
+from wijkdialoog.harvest.models import Card, Evaluation
 
 JSON = {"HTTP_ACCEPT": "application/json"}
 
@@ -55,7 +55,7 @@ def test_a_participant_writes_a_card_that_waits_for_the_facilitator(client, run)
     assert card.table == run.table
     assert card.phase.position == run.phase_position
     assert card.created_by is None
-    assert not public_cards(Card.objects.all()).exists()
+    assert not Card.objects.public().exists()
 
 
 def test_the_capture_script_on_a_participants_phone_gets_201_then_200(client, run):
@@ -218,12 +218,12 @@ def test_the_owner_shares_their_action_and_takes_it_back(client, action, people)
     assert response["Location"] == reverse("registration-manage", args=[bram.manage_token])
     action.refresh_from_db()
     assert action.shared
-    assert list(public_cards(Card.objects.all())) == [action]
+    assert list(Card.objects.public()) == [action]
 
     client.post(url, {"shared": "no"})
     action.refresh_from_db()
     assert not action.shared
-    assert not public_cards(Card.objects.all()).exists()
+    assert not Card.objects.public().exists()
 
 
 def test_nobody_else_can_share_someones_action(client, action, people):

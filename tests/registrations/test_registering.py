@@ -12,8 +12,8 @@ from tests.builders import make_meeting, make_organisation, make_person, make_se
 from wijkdialoog.community.models import Person
 from wijkdialoog.core.models import AuditEntry
 from wijkdialoog.registrations import registering
+from wijkdialoog.registrations.intake import normalise_phone
 from wijkdialoog.registrations.models import Channel, Registration
-from wijkdialoog.registrations.registering import normalise_phone
 
 Status = Registration.Status
 

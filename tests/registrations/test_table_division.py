@@ -1,18 +1,16 @@
 """The table division algorithm on plain Python data: its rules, its score and its determinism."""
 
+import ast
 import dataclasses
 import itertools
 import random
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
-from wijkdialoog.registrations.table_division import (
-    DUTCH,
-    ENGLISH,
+from wijkdialoog.registrations.table_division_algorithm import (
     LANGUAGE_MISMATCH,
-    OTHER,
-    SIMPLE_DUTCH,
     Attendee,
     TableSpec,
     best_table_for,
@@ -20,6 +18,12 @@ from wijkdialoog.registrations.table_division import (
     divide,
     fitting_tables,
     score,
+)
+from wijkdialoog.registrations.table_languages import (
+    DUTCH,
+    ENGLISH,
+    OTHER,
+    SIMPLE_DUTCH,
     spoken_languages,
     table_languages_for,
 )
@@ -355,3 +359,55 @@ def test_a_walk_in_goes_to_the_table_whose_mix_improves_most():
     full = [*seated, (Attendee(key=8), 2), (Attendee(key=9), 2)]
     full += [(Attendee(key=10), 1), (Attendee(key=11), 1), (Attendee(key=12), 3)]
     assert best_table_for(newcomer, full, tables) is None
+
+
+@pytest.mark.parametrize("module", ["table_division_algorithm", "table_languages"])
+def test_the_algorithm_imports_nothing_from_django_or_the_models(module):
+    path = Path(__file__).parents[2] / "wijkdialoog" / "registrations" / f"{module}.py"
+    imported = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            imported |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            imported.add("." * node.level + (node.module or ""))
+    assert imported <= {
+        "random",
+        "re",
+        "collections",
+        "collections.abc",
+        "dataclasses",
+        ".table_languages",
+    }
+
+
+def test_the_problem_groups_parties_into_units_and_takes_out_people_placed_by_hand():
+    tables = [TableSpec(key=1, seats=6), TableSpec(key=2, seats=6, language=ENGLISH)]
+    attendees = [
+        Attendee(key=10, age_group="75+"),
+        Attendee(key=11, party=10, age_group="75+"),
+        Attendee(key=12, locked_table=2, languages=frozenset({ENGLISH})),
+        Attendee(key=13, party=12),
+        Attendee(key=14, languages=frozenset({"arabisch"})),
+    ]
+
+    problem = build_problem(attendees, tables)
+
+    assert problem.fixed == {12: 2}
+    assert problem.free == [6, 5]
+    assert [(unit.members, unit.allowed) for unit in problem.units] == [
+        ((10, 11), (0, 1)),
+        ((13,), (1,)),
+        ((14,), (0, 1)),
+    ]
+    assert problem.units[0].language_cost == {0: 0, 1: 2 * LANGUAGE_MISMATCH}
+
+
+def test_a_division_of_plain_data_names_a_table_or_none_for_everyone():
+    tables = [TableSpec(key=1, seats=2)]
+    attendees = [Attendee(key=k) for k in (1, 2, 3)]
+
+    division = divide(attendees, tables)
+
+    assert division.assignment == {1: 1, 2: 1, 3: None}
+    assert division.unplaced == (3,)
+    assert division.score == 1

@@ -41,7 +41,7 @@ def organisation_id_of(subject) -> int | None:
     return None
 
 
-def has_role(user, role: str, subject=None) -> bool:
+def has_role(user, role: Membership.Role, subject=None) -> bool:
     """Whether the user holds `role` in the subject's organisation (or anywhere, without one)."""
     roles = roles_by_organisation(user)
     if subject is None:
@@ -50,21 +50,23 @@ def has_role(user, role: str, subject=None) -> bool:
     return organisation_id is not None and role in roles.get(organisation_id, set())
 
 
-def organisations_where(user, role: str) -> list[int]:
+def organisations_where(user, role: Membership.Role) -> list[int]:
     return [org_id for org_id, held in roles_by_organisation(user).items() if role in held]
 
 
 SESSION_KEY = "wijkdialoog_organisation"
 
 
-def current_organisation(request, role: str = "organiser"):
-    """The organisation the user works in now: the one chosen in this session, else the first
-    where they hold `role`. None when they hold it nowhere."""
+def current_organisation(request, *roles: Membership.Role):
+    """The organisation the user works in now; the one place that decides it. For the first of
+    `roles` the user holds anywhere (without roles: any role): the organisation chosen in this
+    session when they hold it there, else the first where they do. None when they hold none."""
     from .models import Organisation
 
-    allowed = organisations_where(request.user, role)
-    if not allowed:
-        return None
-    chosen = request.session.get(SESSION_KEY)
-    organisation_id = chosen if chosen in allowed else min(allowed)
-    return Organisation.objects.get(pk=organisation_id)
+    held = roles_by_organisation(request.user)
+    for role in roles or (None,):
+        allowed = sorted(org for org, names in held.items() if role is None or role in names)
+        if allowed:
+            chosen = request.session.get(SESSION_KEY)
+            return Organisation.objects.get(pk=chosen if chosen in allowed else allowed[0])
+    return None

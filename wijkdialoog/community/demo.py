@@ -113,12 +113,33 @@ def load(context) -> None:
         )
     context["neighbourhoods"] = neighbourhoods
 
+    people = _load_staff(organisation, neighbourhoods, context.password)
+    for first, last, hood, language in RESIDENTS:
+        people[first.lower()] = Person.objects.create(
+            organisation=organisation,
+            first_name=first,
+            last_name=last,
+            email=f"{first.lower()}.{last.lower().replace(' ', '')}@example.org",
+            neighbourhood=neighbourhoods[hood],
+            language=language,
+        )
+    context["people"] = people
+    context.logins += [
+        ("organiser (organisator)", "organisator@demo.wijkdialoog.nl"),
+        ("facilitator (begeleider)", "begeleider@demo.wijkdialoog.nl"),
+        ("partner (gemeente)", "partner@demo.wijkdialoog.nl"),
+        ("trainer", "trainer@demo.wijkdialoog.nl"),
+    ]
+
+
+def _load_staff(organisation, neighbourhoods, password) -> dict:
+    """The people with a login and their roles; the trainer trains those who come after."""
     today = timezone.localdate()
     people = {}
     trainer = None
     for first, last, prefix, hood, roles, extra in STAFF:
         email = f"{prefix}@demo.wijkdialoog.nl"
-        user = User.objects.create_user(email=email, password=context.password)
+        user = User.objects.create_user(email=email, password=password)
         person = Person.objects.create(
             organisation=organisation,
             user=user,
@@ -144,19 +165,4 @@ def load(context) -> None:
             membership.save()
             if role == Role.TRAINER:
                 trainer = person
-    for first, last, hood, language in RESIDENTS:
-        people[first.lower()] = Person.objects.create(
-            organisation=organisation,
-            first_name=first,
-            last_name=last,
-            email=f"{first.lower()}.{last.lower().replace(' ', '')}@example.org",
-            neighbourhood=neighbourhoods[hood],
-            language=language,
-        )
-    context["people"] = people
-    context.logins += [
-        ("organiser (organisator)", "organisator@demo.wijkdialoog.nl"),
-        ("facilitator (begeleider)", "begeleider@demo.wijkdialoog.nl"),
-        ("partner (gemeente)", "partner@demo.wijkdialoog.nl"),
-        ("trainer", "trainer@demo.wijkdialoog.nl"),
-    ]
+    return people

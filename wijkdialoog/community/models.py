@@ -197,14 +197,19 @@ class Person(TimeStampedModel):
         return f"{self.first_name} {self.last_name}".strip()
 
 
+class Role(models.TextChoices):
+    """The roles a person can hold in an organisation (also known as `Membership.Role`)."""
+
+    ORGANISER = "organiser", _("organiser")
+    FACILITATOR = "facilitator", _("facilitator (dialoogbegeleider)")
+    PARTNER = "partner", _("partner")
+    TRAINER = "trainer", _("trainer")
+
+
 class Membership(TimeStampedModel):
     """A person's role in their organisation."""
 
-    class Role(models.TextChoices):
-        ORGANISER = "organiser", _("organiser")
-        FACILITATOR = "facilitator", _("facilitator (dialoogbegeleider)")
-        PARTNER = "partner", _("partner")
-        TRAINER = "trainer", _("trainer")
+    Role = Role
 
     class PartnerKind(models.TextChoices):
         MUNICIPALITY = "gemeente", _("municipality (gemeente)")
@@ -249,11 +254,11 @@ class Membership(TimeStampedModel):
                 fields=["person", "role"], name="membership_one_role_per_person"
             ),
             models.CheckConstraint(
-                condition=models.Q(role="partner") | models.Q(partner_kind=""),
+                condition=models.Q(role=Role.PARTNER) | models.Q(partner_kind=""),
                 name="membership_partner_kind_only_for_partners",
             ),
             models.CheckConstraint(
-                condition=models.Q(role="facilitator") | models.Q(trained_since__isnull=True),
+                condition=models.Q(role=Role.FACILITATOR) | models.Q(trained_since__isnull=True),
                 name="membership_trained_only_for_facilitators",
             ),
         ]
@@ -268,3 +273,11 @@ class Membership(TimeStampedModel):
     @property
     def is_trained(self) -> bool:
         return self.role == self.Role.FACILITATOR and self.trained_since is not None
+
+    @property
+    def is_facilitator(self) -> bool:
+        return self.role == self.Role.FACILITATOR
+
+    @property
+    def is_partner(self) -> bool:
+        return self.role == self.Role.PARTNER

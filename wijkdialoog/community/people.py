@@ -28,8 +28,9 @@ def create_person(*, organisation: Organisation, actor, **fields) -> Person:
 
 
 @transaction.atomic
-def update_person(*, person: Person, actor, original: dict) -> Person:
-    """Save a person edited through a form; `original` holds the values before the edit."""
+def update_person(*, person: Person, actor, **changes) -> Person:
+    """Change a person's details, given as keyword arguments."""
+    person, original = audit.stored_with_changes(person, changes, PERSON_FIELDS)
     _normalise(person)
     changes = changed_fields(person, original, PERSON_FIELDS)
     person.save()
@@ -51,7 +52,10 @@ def create_neighbourhood(*, organisation: Organisation, actor, **fields) -> Neig
 
 
 @transaction.atomic
-def update_neighbourhood(*, neighbourhood: Neighbourhood, actor, original: dict) -> Neighbourhood:
+def update_neighbourhood(*, neighbourhood: Neighbourhood, actor, **changes) -> Neighbourhood:
+    neighbourhood, original = audit.stored_with_changes(
+        neighbourhood, changes, NEIGHBOURHOOD_FIELDS
+    )
     changes = changed_fields(neighbourhood, original, NEIGHBOURHOOD_FIELDS)
     neighbourhood.save()
     if changes:
@@ -61,14 +65,13 @@ def update_neighbourhood(*, neighbourhood: Neighbourhood, actor, original: dict)
     return neighbourhood
 
 
-def snapshot(instance, fields) -> dict:
-    return {name: getattr(instance, name) for name in fields}
-
-
 @transaction.atomic
-def update_organisation_contact(*, organisation: Organisation, actor, original: dict):
-    """Save the public phone and email; the log says which fields changed, not the values (an
+def update_organisation_contact(*, organisation: Organisation, actor, **changes):
+    """Change the public phone and email; the log says which fields changed, not the values (an
     organisation's contact is no personal data, but it may be a volunteer's own number)."""
+    organisation, original = audit.stored_with_changes(
+        organisation, changes, ORGANISATION_CONTACT_FIELDS
+    )
     changes = changed_fields(organisation, original, ORGANISATION_CONTACT_FIELDS)
     organisation.save(update_fields=[*ORGANISATION_CONTACT_FIELDS, "updated_at"])
     if changes:

@@ -51,6 +51,23 @@ def history(subject: models.Model, limit: int = 50):
     )
 
 
+def snapshot(instance: models.Model, fields) -> dict:
+    """The values of `fields` now, to see afterwards what a change changed (`changed_fields`)."""
+    return {name: getattr(instance, name) for name in fields}
+
+
+def stored_with_changes[M: models.Model](
+    instance: M, changes: Mapping[str, Any], fields
+) -> tuple[M, dict[str, Any]]:
+    """The row as stored (locked for the change, not a form's edited copy) with `changes` set,
+    and the values of `fields` it had before."""
+    stored = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
+    before = snapshot(stored, fields)
+    for name, value in changes.items():
+        setattr(stored, name, value)
+    return stored, before
+
+
 def changed_fields(instance: models.Model, original: Mapping[str, Any], fields) -> dict:
     """The fields whose value differs from `original`, as {field: [old, new]} for the payload."""
     changes = {}

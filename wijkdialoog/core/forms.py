@@ -4,6 +4,7 @@ to the field, and the field itself with the right classes and ARIA attributes.""
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
@@ -128,3 +129,13 @@ class Form(StyledFormMixin, forms.Form):
 
 class ModelForm(StyledFormMixin, forms.ModelForm):
     pass
+
+
+def show_domain_error(form: forms.BaseForm, error: ValidationError, *, field=None) -> None:
+    """Show a refusal from a domain function on the form: each message next to the field it
+    names when the form has that field, else next to `field`, else above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(field, error)
+        return
+    for name, errors in error.error_dict.items():
+        form.add_error(name if name in form.fields else field, errors)

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.storage import FileSystemStorage
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -60,3 +61,11 @@ def render(template: str, context: dict) -> bytes:
     html = render_to_string(template, context)
     document = HTML(string=html, base_url=settings.SITE_URL + "/", url_fetcher=StaticFilesFetcher())
     return document.write_pdf()
+
+
+def response(content: bytes, filename: str, *, download: bool = False) -> HttpResponse:
+    """A PDF for the browser: shown in place, or saved as a file with `download`."""
+    result = HttpResponse(content, content_type="application/pdf")
+    disposition = "attachment" if download else "inline"
+    result["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return result

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from wijkdialoog.community.access import current_organisation
-from wijkdialoog.community.models import Organisation
+from wijkdialoog.community.models import Organisation, Role
 from wijkdialoog.core.access import require
 
 from .models import Meeting, Series, Table
@@ -67,7 +67,7 @@ def get_table_for(request, pk: int, permission: str, *, related: tuple[str, ...]
 
 def organisation_for(request, permission: str) -> Organisation:
     """The organisation the organiser works in now, after checking `permission` on it."""
-    organisation = current_organisation(request)
+    organisation = current_organisation(request, Role.ORGANISER)
     require(request, permission, organisation)
     if organisation is None:  # pragma: no cover - the permission needs an organisation
         raise Http404

@@ -133,17 +133,33 @@ def _at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
 
 def load(context) -> None:
     organisation = context["organisation"]
-    neighbourhoods = context["neighbourhoods"]
     people = context["people"]
-    now = timezone.now()
-    today = timezone.localdate()
-
     venues = {
         key: planning.create_venue(organisation=organisation, actor=None, **fields)
         for key, fields in VENUES.items()
     }
     context["venues"] = venues
+    context["series"] = _load_series(context["neighbourhoods"], people)
+    meetings = _load_meetings(context["series"], venues)
+    context["meetings"] = meetings
+    tables: dict[str, list[Table]] = {key: [] for key in meetings}
+    for key, number, name, seats, language, facilitator, harvester in TABLES:
+        tables[key].append(
+            planning.save_table(
+                meeting=meetings[key],
+                actor=None,
+                number=number,
+                name=name,
+                seats=seats,
+                language=language,
+                facilitator=people[facilitator],
+                harvester=people[harvester] if harvester else None,
+            )
+        )
+    context["tables"] = tables
 
+
+def _load_series(neighbourhoods, people) -> dict:
     series = {
         "kersenbuurt": planning.create_series(
             neighbourhood=neighbourhoods["kersenbuurt"],
@@ -158,8 +174,12 @@ def load(context) -> None:
             **RIETVELD,
         ),
     }
-    context["series"] = series
+    return series
 
+
+def _load_meetings(series, venues) -> dict:
+    now = timezone.now()
+    today = timezone.localdate()
     cadence = datetime.timedelta(weeks=8)
     next_day = today + datetime.timedelta(days=10)
     evening = datetime.timedelta(hours=2, minutes=30)
@@ -199,20 +219,4 @@ def load(context) -> None:
         what_to_expect=EXPECT_RIETVELD,
         publish_at=now - datetime.timedelta(days=7),
     )
-    context["meetings"] = meetings
-
-    tables: dict[str, list[Table]] = {key: [] for key in meetings}
-    for key, number, name, seats, language, facilitator, harvester in TABLES:
-        tables[key].append(
-            planning.save_table(
-                meeting=meetings[key],
-                actor=None,
-                number=number,
-                name=name,
-                seats=seats,
-                language=language,
-                facilitator=people[facilitator],
-                harvester=people[harvester] if harvester else None,
-            )
-        )
-    context["tables"] = tables
+    return meetings

@@ -61,11 +61,6 @@ MEETING_FIELDS = (
 TABLE_FIELDS = ("number", "name", "seats", "language", "facilitator_id", "harvester_id")
 
 
-def snapshot(instance, fields) -> dict:
-    """The values before an edit, to log what changed afterwards."""
-    return {name: getattr(instance, name) for name in fields}
-
-
 # Venues
 
 
@@ -79,7 +74,8 @@ def create_venue(*, organisation: Organisation, actor, **fields) -> Venue:
 
 
 @transaction.atomic
-def update_venue(*, venue: Venue, actor, original: dict) -> Venue:
+def update_venue(*, venue: Venue, actor, **changes) -> Venue:
+    venue, original = audit.stored_with_changes(venue, changes, VENUE_FIELDS)
     changes = changed_fields(venue, original, VENUE_FIELDS)
     venue.full_clean()
     venue.save()
@@ -119,9 +115,10 @@ def create_series(
 
 @transaction.atomic
 def update_series(
-    *, series: Series, actor, original: dict, initiators: Iterable[Person] | None = None
+    *, series: Series, actor, initiators: Iterable[Person] | None = None, **changes
 ) -> Series:
-    """Save a series edited through a form; `original` holds the values before the edit."""
+    """Change a series; the changes (and the initiators, when given) as keyword arguments."""
+    series, original = audit.stored_with_changes(series, changes, SERIES_FIELDS)
     changes = changed_fields(series, original, SERIES_FIELDS)
     series.organisation_id = series.neighbourhood.organisation_id
     series.full_clean()
@@ -167,7 +164,8 @@ def create_meeting(*, series: Series, actor, **fields) -> Meeting:
 
 
 @transaction.atomic
-def update_meeting(*, meeting: Meeting, actor, original: dict) -> Meeting:
+def update_meeting(*, meeting: Meeting, actor, **changes) -> Meeting:
+    meeting, original = audit.stored_with_changes(meeting, changes, MEETING_FIELDS)
     changes = changed_fields(meeting, original, MEETING_FIELDS)
     meeting.full_clean()
     _check_venue(meeting)
@@ -279,7 +277,7 @@ def save_table(
     creating = table is None
     table = table or Table(meeting=meeting)
     before = None if creating else Table.objects.get(pk=table.pk)
-    original = {} if before is None else snapshot(before, TABLE_FIELDS)
+    original = {} if before is None else audit.snapshot(before, TABLE_FIELDS)
     for name, value in fields.items():
         setattr(table, name, value)
     if harvester is not None and harvester.organisation_id != meeting.organisation_id:

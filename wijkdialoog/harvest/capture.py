@@ -91,18 +91,9 @@ def add_card_reporting(
     client_id = parse_client_id(client_id)
     meeting = meeting or table.meeting  # type: ignore[union-attr]  # a table, or a meeting
     text = (text or "").strip()
-    if kind not in CardKind.values:
-        raise ValidationError({"kind": _("Choose a kind of card.")}, code="kind")
-    if publication not in Publication.values:
-        raise ValidationError({"publication": _("Choose who may see this card.")})
-    if source not in Source.values:
-        raise ValueError(f"unknown source {source!r}")
-    if not text:
-        raise ValidationError({"text": _("Write what was said.")}, code="text")
-    if owner is not None and kind != CardKind.PERSONAL_ACTION:
-        raise ValidationError({"owner": _("Only a personal action belongs to someone.")})
-    if owner is not None and owner.organisation_id != meeting.organisation_id:
-        raise ValidationError({"owner": _("This person is not at this table.")})
+    _check_card(
+        kind=kind, publication=publication, source=source, text=text, owner=owner, meeting=meeting
+    )
 
     def build() -> Card:
         return Card(
@@ -123,28 +114,51 @@ def add_card_reporting(
             shared=False,
         )
 
-    def same_place(card: Card) -> bool:
-        return card.meeting_id == meeting.pk and card.table_id == (table.pk if table else None)
-
-    card, created = _create_once(Card, client_id, build, same_place)
+    table_id = table.pk if table else None
+    card, created = _create_once(
+        Card,
+        client_id,
+        build,
+        lambda card: card.meeting_id == meeting.pk and card.table_id == table_id,
+    )
     if created:
-        audit.record(
-            actor=actor,
-            actor_label=_actor_label(actor, source),
-            action="card.added",
-            subject=card,
-            payload={
-                "kind": kind,
-                "publication": publication,
-                "source": source,
-                "status": card.status,
-                "table": table.pk if table else None,
-                "phase": phase.position if phase else None,
-                "owner": owner.pk if owner else None,
-            },
-        )
+        _record_added(card, actor=actor)
         send_on_commit(signals.card_added, sender=Card, card=card)
     return card, created
+
+
+def _record_added(card: Card, *, actor) -> None:
+    audit.record(
+        actor=actor,
+        actor_label=_actor_label(actor, card.source),
+        action="card.added",
+        subject=card,
+        payload={
+            "kind": card.kind,
+            "publication": card.publication,
+            "source": card.source,
+            "status": card.status,
+            "table": card.table_id,
+            "phase": card.phase.position if card.phase else None,
+            "owner": card.owner_id,
+        },
+    )
+
+
+def _check_card(*, kind, publication, source, text, owner, meeting) -> None:
+    """Raise ValidationError for a card that may not be saved like this."""
+    if kind not in CardKind.values:
+        raise ValidationError({"kind": _("Choose a kind of card.")}, code="kind")
+    if publication not in Publication.values:
+        raise ValidationError({"publication": _("Choose who may see this card.")})
+    if source not in Source.values:
+        raise ValueError(f"unknown source {source!r}")
+    if not text:
+        raise ValidationError({"text": _("Write what was said.")}, code="text")
+    if owner is not None and kind != CardKind.PERSONAL_ACTION:
+        raise ValidationError({"owner": _("Only a personal action belongs to someone.")})
+    if owner is not None and owner.organisation_id != meeting.organisation_id:
+        raise ValidationError({"owner": _("This person is not at this table.")})
 
 
 def add_card(**fields) -> Card:

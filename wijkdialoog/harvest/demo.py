@@ -689,6 +689,13 @@ def _run_table(key, meeting, table, rows) -> tuple[TableRun, list[Card]]:
         phase_started_at=phase_starts[last],
         closed_at=min(meeting.ends_at, timezone.now()),
     )
+    _evaluate(key, meeting, table)
+    run.refresh_from_db()
+    return run, made
+
+
+def _evaluate(key, meeting, table) -> None:
+    """The short evaluations handed in at this table, dated at the end of the meeting."""
     for meeting_key, number, rating, met, takeaway in EVALUATIONS:
         if meeting_key == key and number == table.number:
             evaluation, _created = capture.add_evaluation(
@@ -701,5 +708,3 @@ def _run_table(key, meeting, table, rows) -> tuple[TableRun, list[Card]]:
             Evaluation.objects.filter(pk=evaluation.pk).update(
                 created_at=meeting.ends_at, updated_at=meeting.ends_at
             )
-    run.refresh_from_db()
-    return run, made

@@ -10,7 +10,7 @@ from wijkdialoog.core.exports import Sheet
 from wijkdialoog.dialogues.models import Meeting
 from wijkdialoog.methods.kinds import CardKind
 
-from .models import Card, public_cards
+from .models import Card
 
 
 def _headers() -> list[str]:
@@ -32,7 +32,7 @@ def _cards(meeting: Meeting, *, with_internal: bool):
     if with_internal:
         cards = cards.exclude(kind=CardKind.PERSONAL_ACTION, shared=False)
     else:
-        cards = public_cards(cards)
+        cards = cards.public()
     return cards.select_related("table").order_by("table__number", "created_at", "pk")
 
 

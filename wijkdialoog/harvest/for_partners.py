@@ -22,7 +22,7 @@ from wijkdialoog.community.models import Membership
 from wijkdialoog.dialogues.models import Meeting
 from wijkdialoog.methods.kinds import CardKind
 
-from .models import Card, public_cards
+from .models import Card
 
 # My page is a start, not an archive: the walls hold the rest.
 MEETINGS_SHOWN = 6
@@ -61,7 +61,8 @@ def _past_meetings(organisation_ids: list[int], now: datetime.datetime):
 def _newest_cards(meeting_ids: list[int]) -> dict[int, list[Card]]:
     # Questions for partners have their own list on the page; the preview shows the rest.
     ranked = (
-        public_cards(Card.objects.filter(meeting_id__in=meeting_ids))
+        Card.objects.filter(meeting_id__in=meeting_ids)
+        .public()
         .exclude(kind=CardKind.QUESTION)
         .annotate(
             rank=Window(
@@ -86,7 +87,8 @@ def partner_harvest(user, now: datetime.datetime | None = None) -> PartnerHarves
         return None
     past = _past_meetings(organisation_ids, now or timezone.now())
     counts = list(
-        public_cards(Card.objects.filter(meeting__in=past))
+        Card.objects.filter(meeting__in=past)
+        .public()
         .values("meeting_id")
         .annotate(total=Count("pk"))
         .order_by("-meeting__starts_at", "-meeting_id")[:MEETINGS_SHOWN]
@@ -99,7 +101,7 @@ def partner_harvest(user, now: datetime.datetime | None = None) -> PartnerHarves
         for row in counts
     ]
 
-    questions = public_cards(Card.objects.filter(meeting__in=past, kind=CardKind.QUESTION))
+    questions = Card.objects.filter(meeting__in=past, kind=CardKind.QUESTION).public()
     internal = Card.objects.filter(
         meeting__in=past,
         kind=CardKind.QUESTION,

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.community.models import Person
-from wijkdialoog.core.models import TimeStampedModel, owned_through
+from wijkdialoog.core.models import OwnedQuerySet, TimeStampedModel, owned_through
 from wijkdialoog.dialogues.models import Meeting, Table
 from wijkdialoog.methods.kinds import CardKind
 from wijkdialoog.methods.models import Method, Phase
@@ -73,6 +73,19 @@ class Turn(models.Model):
 
     def __str__(self):
         return f"{self.run} {self.phase_position} {self.registration_id}"
+
+
+class CardQuerySet(OwnedQuerySet):
+    owner = "meeting__organisation"
+
+    def public(self):
+        """The one definition of what may be shown in public (the wall, partners, exports):
+        approved, published with or without a name, and no personal action its owner keeps
+        to themselves. `Card.is_public` says the same of one card."""
+        return self.filter(
+            status=Card.Status.APPROVED,
+            publication__in=[Card.Publication.PUBLIC, Card.Publication.ANONYMOUS],
+        ).exclude(kind=CardKind.PERSONAL_ACTION, shared=False)
 
 
 class Card(TimeStampedModel):
@@ -144,7 +157,7 @@ class Card(TimeStampedModel):
     )
     shared = models.BooleanField(_("shared by the owner"), default=False)
 
-    objects = owned_through("meeting__organisation").as_manager()
+    objects = CardQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "created_at", "pk"]
@@ -156,7 +169,9 @@ class Card(TimeStampedModel):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(kind="action") | Q(owner__isnull=False) | Q(shared=False),
+                condition=~Q(kind=CardKind.PERSONAL_ACTION)
+                | Q(owner__isnull=False)
+                | Q(shared=False),
                 name="card_shared_action_has_an_owner",
             )
         ]
@@ -179,15 +194,12 @@ class Card(TimeStampedModel):
 
     @property
     def public_name(self) -> str:
-        return self.first_name if self.publication == self.Publication.PUBLIC else ""
+        return Card.name_in_public(publication=self.publication, first_name=self.first_name)
 
-
-def public_cards(queryset):
-    """Only cards that may be shown publicly: approved, not internal, not private actions."""
-    return queryset.filter(
-        status=Card.Status.APPROVED,
-        publication__in=[Card.Publication.PUBLIC, Card.Publication.ANONYMOUS],
-    ).exclude(kind=CardKind.PERSONAL_ACTION, shared=False)
+    @staticmethod
+    def name_in_public(*, publication: str, first_name: str) -> str:
+        """The one rule for names in public: the first name only on a card public with name."""
+        return first_name if publication == Card.Publication.PUBLIC else ""
 
 
 def photo_path(instance, filename):

@@ -10,7 +10,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import Promise
 
+from wijkdialoog.dialogues import availability
 from wijkdialoog.dialogues.models import Meeting
+from wijkdialoog.registrations.check_in import door_counts
 
 from .models import Card, Evaluation, TableRun
 
@@ -98,3 +100,20 @@ def tables_with_notes(meeting: Meeting):
 
 def has_started(meeting: Meeting) -> bool:
     return meeting.starts_at <= timezone.now()
+
+
+def meeting_outcome(meeting: Meeting) -> dict:
+    """What a meeting's page shows of its outcome: once it began, the attendance (with the
+    people who did not come), the evaluations and the tables' closing notes."""
+    values = {"meeting": meeting, "started": False}
+    if has_started(meeting):
+        counts = door_counts(meeting, availability.seats_total(meeting))
+        values.update(
+            started=True,
+            ended=meeting.ends_at <= timezone.now(),
+            attendance=counts,
+            no_shows=max(counts.expected - counts.checked_in, 0),
+            evaluations=evaluation_summary(meeting),
+            tables=tables_with_notes(meeting),
+        )
+    return values

@@ -3,6 +3,7 @@
 import rules
 
 from wijkdialoog.community.access import has_role
+from wijkdialoog.community.models import Membership
 from wijkdialoog.community.rules import is_organiser_of_subject
 
 
@@ -13,7 +14,7 @@ def is_facilitator_or_harvester_of_table(user, table):
     person_ids = {table.facilitator_id, table.harvester_id} - {None}
     return (
         bool(person_ids)
-        and has_role(user, "facilitator", table)
+        and has_role(user, Membership.Role.FACILITATOR, table)
         and user.persons.filter(pk__in=person_ids).exists()
     )
 
@@ -23,7 +24,7 @@ def is_facilitator_of_table(user, table):
     if table is None or table.facilitator_id is None or not user.is_authenticated:
         return False
     return (
-        has_role(user, "facilitator", table)
+        has_role(user, Membership.Role.FACILITATOR, table)
         and user.persons.filter(pk=table.facilitator_id).exists()
     )
 
@@ -45,7 +46,8 @@ rules.add_perm("harvest.view_wall", is_published_meeting | is_organiser_of_subje
 @rules.predicate
 def is_facilitator_or_partner_of_subject(user, subject):
     return subject is not None and (
-        has_role(user, "facilitator", subject) or has_role(user, "partner", subject)
+        has_role(user, Membership.Role.FACILITATOR, subject)
+        or has_role(user, Membership.Role.PARTNER, subject)
     )
 
 

@@ -18,7 +18,7 @@ from django.utils.translation import get_language
 
 from wijkdialoog.methods.kinds import CardKind
 
-from .models import Card, public_cards
+from .models import Card
 
 # A projector shows a dozen cards per phase at most; older ones are counted, not shown.
 CARDS_PER_PHASE = 12
@@ -61,8 +61,8 @@ class PhaseGroup:
 
 
 def wall_cards(meeting):
-    """The cards the wall may show: public_cards is the one filter for what is public."""
-    return public_cards(Card.objects.filter(meeting=meeting))
+    """The cards the wall may show: Card.objects.public() is the one filter for what is public."""
+    return Card.objects.filter(meeting=meeting).public()
 
 
 def wall_state(meeting) -> WallState:
@@ -104,13 +104,11 @@ def _group_key(row: dict) -> tuple:
 
 
 def _wall_card(row: dict) -> WallCard:
-    # As Card.public_name: the first name only when the card is public with a name.
-    public = row["publication"] == Card.Publication.PUBLIC
     return WallCard(
         pk=row["pk"],
         kind=row["kind"],
         text=row["text"],
-        name=row["first_name"] if public else "",
+        name=Card.name_in_public(publication=row["publication"], first_name=row["first_name"]),
         created_at=row["created_at"],
     )
 

@@ -2,7 +2,7 @@
 
 from django.shortcuts import get_object_or_404
 
-from wijkdialoog.community.access import SESSION_KEY, roles_by_organisation
+from wijkdialoog.community.access import current_organisation
 from wijkdialoog.community.models import Organisation
 from wijkdialoog.core.access import require
 
@@ -10,13 +10,8 @@ from .models import Method, Phase
 
 
 def library_organisation(request) -> Organisation | None:
-    """The organisation whose own methods the library shows: the one chosen in this session if
-    the user holds any role there, else the first where they hold one."""
-    allowed = sorted(roles_by_organisation(request.user))
-    if not allowed:
-        return None
-    chosen = request.session.get(SESSION_KEY)
-    return Organisation.objects.get(pk=chosen if chosen in allowed else allowed[0])
+    """The organisation whose own methods the library shows: the current one, for any role."""
+    return current_organisation(request)
 
 
 def get_method(request, pk: int, permission: str = "methods.view_method") -> Method:

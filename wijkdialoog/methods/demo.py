@@ -31,17 +31,14 @@ SHORT_EVENING = {
 SHORT_EVENING_MINUTES = [10, 20, 35, 20, 25, 10]
 
 
-def _shorten(method: Method) -> None:
-    original = library.snapshot(method, library.METHOD_FIELDS)
-    for field, value in SHORT_EVENING[method.language].items():
-        setattr(method, field, value)
-    library.update_method(method=method, actor=None, original=original)
+def _shorten(method: Method) -> Method:
+    method = library.update_method(method=method, actor=None, **SHORT_EVENING[method.language])
     for phase, minutes in zip(method.phases.all(), SHORT_EVENING_MINUTES, strict=True):
-        original = library.snapshot(phase, library.PHASE_FIELDS)
-        phase.minutes = minutes
+        changes: dict = {"minutes": minutes}
         if phase.position == 2:
-            phase.questions = "\n".join(phase.questions_list[:2])
-        library.update_phase(phase=phase, actor=None, original=original)
+            changes["questions"] = "\n".join(phase.questions_list[:2])
+        library.update_phase(phase=phase, actor=None, **changes)
+    return method
 
 
 def load(context) -> None:
@@ -65,11 +62,9 @@ def load(context) -> None:
         actor=None,
     )
     short_versions = {
-        version.language: version
+        version.language: _shorten(version)
         for version in Method.objects.filter(organisation=short.organisation, family=short.family)
     }
-    for version in short_versions.values():
-        _shorten(version)
     later = meetings["kersenbuurt_later"]
     later.method = short_versions["nl"]
     later.save(update_fields=["method", "updated_at"])

@@ -26,11 +26,6 @@ class ShippedMethodIsReadOnly(ValidationError):
         super().__init__(_("A method that comes with Wijkdialoog cannot be changed. Copy it."))
 
 
-def snapshot(instance, fields) -> dict:
-    """The values before an edit, to log what changed afterwards."""
-    return {name: getattr(instance, name) for name in fields}
-
-
 def _check_editable(method: Method) -> None:
     if method.is_builtin:
         raise ShippedMethodIsReadOnly
@@ -91,9 +86,10 @@ def copy_method(*, method: Method, organisation: Organisation, actor) -> Method:
 
 
 @transaction.atomic
-def update_method(*, method: Method, actor, original: dict) -> Method:
-    """Saves a method's name, summary and rules edited through a form."""
+def update_method(*, method: Method, actor, **changes) -> Method:
+    """Changes a method's name, summary and rules, given as keyword arguments."""
     _check_editable(method)
+    method, original = audit.stored_with_changes(method, changes, METHOD_FIELDS)
     changes = changed_fields(method, original, METHOD_FIELDS)
     method.full_clean()
     method.save()
@@ -127,9 +123,10 @@ def add_phase(*, method: Method, actor, **fields) -> Phase:
 
 
 @transaction.atomic
-def update_phase(*, phase: Phase, actor, original: dict) -> Phase:
-    """Saves a phase edited through a form; `original` holds the values before the edit."""
+def update_phase(*, phase: Phase, actor, **changes) -> Phase:
+    """Changes a phase; the changes are given as keyword arguments."""
     _check_editable(phase.method)
+    phase, original = audit.stored_with_changes(phase, changes, PHASE_FIELDS)
     changes = changed_fields(phase, original, PHASE_FIELDS)
     phase.full_clean()
     phase.save()

@@ -12,14 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wijkdialoog.community.models import Person
 from wijkdialoog.core import audit
 from wijkdialoog.core.models import describe_action
 from wijkdialoog.dialogues.models import MAX_SEATS, Meeting, Table
 
+from .intake import earlier_registration, find_or_add_person, tidy_contact
 from .models import Registration
-from .registering import find_person
-from .table_division import TableSpec, attendee_for, best_table_for, table_spec
+from .table_division import attendee_for, table_spec
+from .table_division_algorithm import TableSpec, best_table_for
 from .waiting_list import lock_meeting
 
 describe_action("registration.checked_in", gettext_lazy("Checked in at the door"))
@@ -139,44 +139,16 @@ def add_walk_in(
     checked in."""
     meeting = lock_meeting(meeting)
     now = timezone.now()
-    first_name = " ".join(first_name.split())
-    email = email.strip().lower()
-    phone = " ".join(phone.split())
-    if not first_name:
-        raise ValidationError({"first_name": _("Fill in a first name.")})
+    contact = tidy_contact(first_name=first_name, email=email, phone=phone)
     if meeting.cancelled_at is not None:
         raise ValidationError(_("This meeting has been cancelled."), code="cancelled")
-
-    organisation = meeting.organisation
-    person = find_person(organisation=organisation, email=email) if email else None
-    if person is None and phone:
-        # A phone number is often shared in a household: only the same first name is a match.
-        known = find_person(organisation=organisation, phone=phone)
-        if known is not None and known.first_name.casefold() == first_name.casefold():
-            person = known
-    if person is None:
-        person = Person.objects.create(
-            organisation=organisation, first_name=first_name, email=email, phone=phone
-        )
-    registration = (
-        Registration.objects.select_for_update().filter(meeting=meeting, person=person).first()
-    )
+    person = find_or_add_person(meeting=meeting, contact=contact, trusted=True)
+    registration = earlier_registration(meeting=meeting, person=person)
+    already_confirmed = registration is not None and registration.status == Status.CONFIRMED
     if registration is None:
-        registration = Registration(meeting=meeting, person=person, source=Source.WALK_IN)
-    elif registration.status != Status.CONFIRMED:
-        registration.source = Source.WALK_IN
-    already_confirmed = registration.pk is not None and registration.status == Status.CONFIRMED
+        registration = Registration(meeting=meeting, person=person)
     if not already_confirmed:
-        registration.status = Status.CONFIRMED
-        registration.waiting_since = None
-        registration.cancelled_at = None
-        registration.table = None
-        registration.table_locked = False
-        registration.registered_by = actor if getattr(actor, "is_authenticated", False) else None
-        registration.consent_at = now
-        registration.consent_version = VERBAL_CONSENT_VERSION
-        registration.age_group = age_group or registration.age_group
-        registration.relation = relation or registration.relation
+        _confirm_at_door(registration, actor=actor, now=now, age_group=age_group, relation=relation)
     registration.checked_in_at = registration.checked_in_at or now
     seat_added = False
     if registration.table_id is None:
@@ -195,6 +167,21 @@ def add_walk_in(
     )
     registration.seat_added = seat_added  # type: ignore[attr-defined]  # for the page
     return registration
+
+
+def _confirm_at_door(registration: Registration, *, actor, now, age_group, relation) -> None:
+    """A place for someone at the door: confirmed, with the consent they gave out loud."""
+    registration.source = Source.WALK_IN
+    registration.status = Status.CONFIRMED
+    registration.waiting_since = None
+    registration.cancelled_at = None
+    registration.table = None
+    registration.table_locked = False
+    registration.registered_by = actor if getattr(actor, "is_authenticated", False) else None
+    registration.consent_at = now
+    registration.consent_version = VERBAL_CONSENT_VERSION
+    registration.age_group = age_group or registration.age_group
+    registration.relation = relation or registration.relation
 
 
 def _table_with_room(meeting: Meeting, registration: Registration) -> tuple[int | None, bool]:

@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from wijkdialoog.community.models import Person
 from wijkdialoog.core.forms import Form
 
+from .intake import normalise_phone
 from .models import Registration
-from .registering import MAX_COMPANIONS, normalise_phone
+from .registering import MAX_COMPANIONS
 
 FIRST_TIME_CHOICES = [("yes", _("This is my first time")), ("no", _("I have been before"))]
 # One text input per person who comes along (MAX_COMPANIONS); no JavaScript needed.

@@ -102,62 +102,15 @@ def _column(header: list[str], names: set[str]) -> int | None:
 def read_invitation_list(data: bytes, *, channel: Channel) -> InvitationList:
     """Check every row of a CSV file with the columns email and optional first_name/voornaam and
     language/taal. Addresses that asked for no email, or are already invited, are left out."""
-    text = _decode(data)
-    lines = text.splitlines()
-    if not any(line.strip() for line in lines):
-        raise InvitationFileError(_("The file is empty."))
-    header_line = next(line for line in lines if line.strip())
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(header_line))
-    header = next(row for row in reader if any(cell.strip() for cell in row))
+    reader, header = _open_csv(data)
     email_col = _column(header, EMAIL_COLUMNS)
     if email_col is None:
         raise InvitationFileError(
             _("The first row must give the column names, with a column called “email”.")
         )
-    name_col = _column(header, FIRST_NAME_COLUMNS)
-    language_col = _column(header, LANGUAGE_COLUMNS)
-
+    columns = (email_col, _column(header, FIRST_NAME_COLUMNS), _column(header, LANGUAGE_COLUMNS))
     result = InvitationList()
-    first_row_of: dict[str, int] = {}
-    candidates: list[InvitationRow] = []
-    for cells in reader:
-        row = reader.line_num
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(candidates) + len(result.errors) >= MAX_ROWS:
-            raise InvitationFileError(
-                _("The file has more than %(max)s addresses. Split it into smaller files.")
-                % {"max": MAX_ROWS}
-            )
-        raw_email, first_name, language = (
-            _cell(cells, email_col),
-            _cell(cells, name_col),
-            _cell(cells, language_col),
-        )
-        errors = _check_row(row, raw_email, first_name, language)
-        email = raw_email.lower()
-        if not errors and email in first_row_of:
-            errors.append(
-                RowError(
-                    row,
-                    "duplicate",
-                    _("Row %(row)s: this address is also on row %(first)s.")
-                    % {"row": row, "first": first_row_of[email]},
-                )
-            )
-        if errors:
-            result.errors.extend(errors)
-            continue
-        first_row_of[email] = row
-        candidates.append(
-            InvitationRow(
-                row=row,
-                email=email,
-                first_name=first_name,
-                language=LANGUAGE_VALUES[language.lower()],
-            )
-        )
-
+    candidates = _read_rows(reader, columns, result)
     emails = [c.email for c in candidates]
     opted_out = _opted_out(channel.series.organisation_id, emails)
     invited = set(
@@ -173,6 +126,56 @@ def read_invitation_list(data: bytes, *, channel: Channel) -> InvitationList:
         else:
             result.rows.append(candidate)
     return result
+
+
+def _open_csv(data: bytes):
+    """A CSV reader on the file (comma, semicolon or tab) and its first non-empty row."""
+    text = _decode(data)
+    lines = text.splitlines()
+    if not any(line.strip() for line in lines):
+        raise InvitationFileError(_("The file is empty."))
+    header_line = next(line for line in lines if line.strip())
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(header_line))
+    header = next(row for row in reader if any(cell.strip() for cell in row))
+    return reader, header
+
+
+def _read_rows(reader, columns, result: InvitationList) -> list[InvitationRow]:
+    """The rows that pass the checks, each address once; the errors go into `result`."""
+    email_col, name_col, language_col = columns
+    first_row_of: dict[str, int] = {}
+    candidates: list[InvitationRow] = []
+    for cells in reader:
+        row = reader.line_num
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(candidates) + len(result.errors) >= MAX_ROWS:
+            raise InvitationFileError(
+                _("The file has more than %(max)s addresses. Split it into smaller files.")
+                % {"max": MAX_ROWS}
+            )
+        raw_email = _cell(cells, email_col)
+        first_name, language = _cell(cells, name_col), _cell(cells, language_col)
+        errors = _check_row(row, raw_email, first_name, language)
+        email = raw_email.lower()
+        if not errors and email in first_row_of:
+            errors.append(
+                RowError(
+                    row,
+                    "duplicate",
+                    _("Row %(row)s: this address is also on row %(first)s.")
+                    % {"row": row, "first": first_row_of[email]},
+                )
+            )
+        if errors:
+            result.errors.extend(errors)
+            continue
+        first_row_of[email] = row
+        language = LANGUAGE_VALUES[language.lower()]
+        candidates.append(
+            InvitationRow(row=row, email=email, first_name=first_name, language=language)
+        )
+    return candidates
 
 
 def _cell(cells: list[str], index: int | None) -> str:

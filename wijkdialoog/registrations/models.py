@@ -195,6 +195,12 @@ class Registration(TimeStampedModel):
     def organisation_id(self) -> int:
         return self.meeting.organisation_id
 
+    @property
+    def party_key(self) -> int:
+        """Which party this registration belongs to: the id of its lead (its own when it is the
+        lead, or came alone). See parties.py."""
+        return self.party_lead_id or self.pk
+
 
 class EmailOptOut(TimeStampedModel):
     """Someone who asked not to receive invitation emails from this organisation again."""

@@ -5,22 +5,27 @@ two people who register for the last place at the same moment never both get it.
 """
 
 import datetime
-import re
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Value
-from django.db.models.functions import Replace
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from wijkdialoog.community.models import Organisation, Person
+from wijkdialoog.community.models import Person
 from wijkdialoog.core import audit
 from wijkdialoog.dialogues.models import Meeting
 
 from . import signals
+from .intake import (
+    LANGUAGES,
+    AlreadyRegistered,
+    Contact,
+    earlier_registration,
+    find_or_add_person,
+    tidy_contact,
+)
 from .models import Channel, Registration
 from .waiting_list import confirmed_count, lock_meeting, promote_from_waiting_list
 
@@ -31,161 +36,8 @@ Source = Registration.Source
 CONSENT_VERSION = "2026-1"
 # A few first names of people who come along; a bigger group is better arranged by phone.
 MAX_COMPANIONS = 3
-FACT_FIELDS = ("age_group", "relation", "languages", "access_needs", "first_time")
-LANGUAGES = {code for code, _label in Person.Language.choices}
 # The default of `change()` for a fact it should leave alone (None is a real answer there).
 UNCHANGED = object()
-
-
-# --- finding the person ----------------------------------------------------------------------
-
-
-def normalise_phone(raw: str) -> str:
-    """Digits only, Dutch style: "+31 6-1234 5678" and "0031612345678" become "0612345678"."""
-    digits = re.sub(r"[^\d+]", "", raw or "")
-    if digits.startswith("+31"):
-        return "0" + digits[3:]
-    if digits.startswith("0031"):
-        return "0" + digits[4:]
-    return digits.lstrip("+")
-
-
-def _phone_variants(normalised: str) -> set[str]:
-    variants = {normalised}
-    if normalised.startswith("0") and len(normalised) > 1:
-        variants |= {"+31" + normalised[1:], "0031" + normalised[1:]}
-    return variants
-
-
-def find_person(
-    *, organisation: Organisation, email: str = "", phone: str = "", first_name: str = ""
-) -> Person | None:
-    """The organisation's record of this person: the same email address (any case), else the same
-    phone number with, when given, the same first name (a household often shares one phone)."""
-    if email:
-        person = (
-            Person.objects.filter(organisation=organisation, email__iexact=email)
-            .order_by("pk")
-            .first()
-        )
-        if person is not None:
-            return person
-    return next(
-        iter(people_with_phone(organisation=organisation, phone=phone, first_name=first_name)), None
-    )
-
-
-def people_with_phone(
-    *, organisation: Organisation, phone: str, first_name: str = ""
-) -> list[Person]:
-    """The organisation's records with this phone number (in any notation) and, when given, this
-    first name (any case), oldest first."""
-    normalised = normalise_phone(phone)
-    if len(normalised) < 6:
-        return []
-    stripped = Replace("phone", Value(" "), Value(""))
-    for separator in ("-", ".", "(", ")", "/"):
-        stripped = Replace(stripped, Value(separator), Value(""))
-    candidates = (
-        Person.objects.filter(organisation=organisation)
-        .exclude(phone="")
-        .annotate(phone_digits=stripped)
-        .filter(phone_digits__in=_phone_variants(normalised))
-        .order_by("pk")
-    )
-    wanted = first_name.casefold()
-    return [p for p in candidates if not wanted or p.first_name.casefold() == wanted]
-
-
-def _match_for_public_form(
-    *, meeting: Meeting, organisation: Organisation, first_name: str, phone: str
-) -> Person | None:
-    """The record a sign-up without email may use: only one that shows nothing the visitor did
-    not type (same first name and phone, no email address on record). Someone with that name
-    and phone registered for this meeting already still gets the "already registered" answer."""
-    candidates = people_with_phone(organisation=organisation, phone=phone, first_name=first_name)
-    existing = (
-        Registration.objects.filter(meeting=meeting, person__in=candidates)
-        .exclude(status=Status.CANCELLED)
-        .select_related("person")
-        .order_by("pk")
-        .first()
-    )
-    if existing is not None:
-        raise AlreadyRegistered(existing)
-    return next((person for person in candidates if not person.email), None)
-
-
-def _find_or_create_person(
-    *,
-    meeting: Meeting,
-    organisation: Organisation,
-    first_name: str,
-    email: str,
-    phone: str,
-    language: str,
-    trusted: bool,
-) -> Person:
-    """Find or add the person. Anyone can type anything into the public form, so there
-    (`trusted=False`) a given email address is the only match, a phone number only matches a
-    record without email (see `_match_for_public_form`), and a known record is never changed.
-    A volunteer who registers someone (`trusted=True`) may fill in what was missing."""
-    if trusted:
-        person = find_person(
-            organisation=organisation, email=email, phone=phone, first_name=first_name
-        )
-    elif email:
-        person = find_person(organisation=organisation, email=email)
-    else:
-        person = _match_for_public_form(
-            meeting=meeting, organisation=organisation, first_name=first_name, phone=phone
-        )
-    if person is None:
-        person = Person(
-            organisation=organisation,
-            first_name=first_name,
-            email=email,
-            phone=phone,
-            language=language,
-        )
-        try:
-            with transaction.atomic():
-                person.save()
-        except IntegrityError:
-            # Someone with this address was added at the same moment (for another meeting).
-            person = Person.objects.get(organisation=organisation, email__iexact=email)
-        else:
-            return person
-    if not trusted:
-        return person
-    # Fill in what was missing, and remember the language they used this time.
-    changed = []
-    if email and not person.email:
-        person.email = email
-        changed.append("email")
-    if phone and not person.phone:
-        person.phone = phone
-        changed.append("phone")
-    if language in LANGUAGES and person.language != language:
-        person.language = language
-        changed.append("language")
-    if changed:
-        person.save(update_fields=[*changed, "updated_at"])
-    return person
-
-
-class AlreadyRegistered(ValidationError):
-    """A second registration of the same person for a meeting; `registration` is the first."""
-
-    def __init__(self, registration: Registration):
-        super().__init__(
-            _(
-                "You are already registered for this meeting. To change or cancel, use the "
-                "link in your confirmation email."
-            ),
-            code="duplicate",
-        )
-        self.registration = registration
 
 
 # --- rules -----------------------------------------------------------------------------------
@@ -261,16 +113,74 @@ def register(
     """
     meeting = lock_meeting(meeting)
     now = timezone.now()
-    first_name = " ".join(first_name.split())
-    email = email.strip().lower()
-    phone = " ".join(phone.split())
     language = language if language in LANGUAGES else Person.Language.DUTCH
     companion_names = _clean_companions(companions)
     if not consent:
         raise ValidationError({"consent": _("We need your permission to register you.")})
-    if not first_name:
-        raise ValidationError({"first_name": _("Fill in a first name.")})
-    if not (email or phone) and source != Source.WALK_IN:
+    contact = tidy_contact(first_name=first_name, email=email, phone=phone)
+    _check_open_for(meeting, contact=contact, source=source, now=now)
+    if channel is not None and channel.series_id != meeting.series_id:
+        channel = None
+    trusted = getattr(registered_by, "is_authenticated", False)
+    person = find_or_add_person(
+        meeting=meeting, contact=contact, language=language, trusted=trusted
+    )
+    registration = _row_for(meeting=meeting, person=person)
+    # People already in line go first when places have come free (for example a new table).
+    promote_from_waiting_list(meeting=meeting)
+    fits = confirmed_count(meeting) + 1 + len(companion_names) <= meeting.capacity()
+    by = registered_by if trusted else None
+    _set_sign_up(registration, fits=fits, now=now, channel=channel, source=source, by=by)
+    _set_facts(
+        registration,
+        age_group=age_group,
+        relation=relation,
+        languages=languages,
+        access_needs=access_needs,
+        first_time=first_time,
+    )
+    registration.full_clean(exclude=["meeting", "person", "channel", "registered_by", "table"])
+    registration.save()
+    _record_created(registration, companion_names=companion_names, actor=registered_by)
+    _after_registering(registration)
+    if registration.status == Status.CONFIRMED:
+        signals.announce_confirmed(registration)
+    return registration
+
+
+def _row_for(*, meeting: Meeting, person: Person) -> Registration:
+    """A new registration, or the row of an earlier cancelled one to start afresh. Raises
+    AlreadyRegistered when they have a place or wait for one."""
+    registration = earlier_registration(meeting=meeting, person=person)
+    if registration is None:
+        return Registration(meeting=meeting, person=person)
+    if registration.status != Status.CANCELLED:
+        raise AlreadyRegistered(registration)
+    _start_afresh(registration)
+    return registration
+
+
+def _record_created(registration: Registration, *, companion_names: list[str], actor) -> None:
+    """The audit entry of the sign-up, then the people who come along (each with their own)."""
+    audit.record(
+        actor=actor,
+        actor_label=_label(actor, "registration form"),
+        action="registration.created",
+        subject=registration,
+        payload={
+            "status": registration.status,
+            "source": registration.source,
+            "channel": registration.channel_id,
+            "companions": len(companion_names),
+        },
+    )
+    for name in companion_names:
+        _add_companion(lead=registration, first_name=name, actor=actor)
+
+
+def _check_open_for(meeting: Meeting, *, contact: Contact, source: str, now) -> None:
+    """Raise ValidationError when this sign-up cannot be taken (yet)."""
+    if not (contact.email or contact.phone) and source != Source.WALK_IN:
         raise ValidationError({"email": _("Fill in an email address or a phone number.")})
     if registration_is_closed(meeting, source=source, now=now):
         raise _closed_error()
@@ -279,87 +189,41 @@ def register(
             _("The tables for this meeting are still being planned. Registration opens soon."),
             code="not-yet",
         )
-    if channel is not None and channel.series_id != meeting.series_id:
-        channel = None
 
-    organisation = meeting.organisation
-    if email or phone:
-        person = _find_or_create_person(
-            meeting=meeting,
-            organisation=organisation,
-            first_name=first_name,
-            email=email,
-            phone=phone,
-            language=language,
-            trusted=getattr(registered_by, "is_authenticated", False),
-        )
-    else:
-        person = Person.objects.create(
-            organisation=organisation, first_name=first_name, language=language
-        )
 
-    registration = (
-        Registration.objects.select_for_update().filter(meeting=meeting, person=person).first()
-    )
-    if registration is not None and registration.status != Status.CANCELLED:
-        raise AlreadyRegistered(registration)
+def _set_sign_up(registration: Registration, *, fits: bool, now, channel, source, by) -> None:
+    """A place when the whole party fits, else the waiting list; how and when they signed up."""
+    registration.status = Status.CONFIRMED if fits else Status.WAITING
+    registration.waiting_since = None if fits else now
+    registration.channel = channel
+    registration.source = source
+    registration.registered_by = by
+    registration.consent_at = now
+    registration.consent_version = CONSENT_VERSION
 
-    # People already in line go first when places have come free (for example a new table).
-    promote_from_waiting_list(meeting=meeting)
-    party_size = 1 + len(companion_names)
-    fits = confirmed_count(meeting) + party_size <= meeting.capacity()
-    status = Status.CONFIRMED if fits else Status.WAITING
-    shared = {
-        "status": status,
-        "waiting_since": None if fits else now,
-        "channel": channel,
-        "source": source,
-        "registered_by": registered_by
-        if getattr(registered_by, "is_authenticated", False)
-        else None,
-        "consent_at": now,
-        "consent_version": CONSENT_VERSION,
-    }
-    facts = {
-        "age_group": age_group,
-        "relation": relation,
-        "languages": " ".join(languages.split()),
-        "access_needs": access_needs.strip(),
-        "first_time": first_time,
-    }
-    if registration is None:
-        registration = Registration(meeting=meeting, person=person, **shared, **facts)
-    else:
-        # Registering again after cancelling: the same row, as if it were new.
-        for name, value in {**shared, **facts}.items():
+
+def _start_afresh(registration: Registration) -> None:
+    """Clear what belonged to an earlier, cancelled registration of the same person."""
+    registration.promoted_at = None
+    registration.cancelled_at = None
+    registration.table = None
+    registration.table_locked = False
+    registration.checked_in_at = None
+    registration.reminder_sent_at = None
+
+
+def _set_facts(registration: Registration, **facts) -> list[str]:
+    """Set the optional facts that are given (not UNCHANGED), tidied; the names that changed."""
+    if facts.get("languages", UNCHANGED) is not UNCHANGED:
+        facts["languages"] = " ".join(facts["languages"].split())
+    if facts.get("access_needs", UNCHANGED) is not UNCHANGED:
+        facts["access_needs"] = facts["access_needs"].strip()
+    changed = []
+    for name, value in facts.items():
+        if value is not UNCHANGED and getattr(registration, name) != value:
             setattr(registration, name, value)
-        registration.promoted_at = None
-        registration.cancelled_at = None
-        registration.table = None
-        registration.table_locked = False
-        registration.checked_in_at = None
-        registration.reminder_sent_at = None
-    registration.full_clean(exclude=["meeting", "person", "channel", "registered_by", "table"])
-    registration.save()
-    audit.record(
-        actor=registered_by,
-        actor_label=_label(registered_by, "registration form"),
-        action="registration.created",
-        subject=registration,
-        payload={
-            "status": status,
-            "source": source,
-            "channel": channel.pk if channel else None,
-            "companions": len(companion_names),
-        },
-    )
-    for name in companion_names:
-        _add_companion(lead=registration, first_name=name, actor=registered_by)
-
-    _after_registering(registration)
-    if status == Status.CONFIRMED:
-        signals.announce_confirmed(registration)
-    return registration
+            changed.append(name)
+    return changed
 
 
 def register_from_public_form(
@@ -486,56 +350,23 @@ def change(
     if registration.status == Status.CANCELLED:
         raise ValidationError(_("This registration has been cancelled."), code="cancelled")
 
-    original = {name: getattr(registration, name) for name in FACT_FIELDS}
-    new_facts = {
-        "age_group": age_group,
-        "relation": relation,
-        "languages": languages if languages is UNCHANGED else " ".join(languages.split()),
-        "access_needs": access_needs if access_needs is UNCHANGED else access_needs.strip(),
-        "first_time": first_time,
-    }
-    for name, value in new_facts.items():
-        if value is not UNCHANGED:
-            setattr(registration, name, value)
+    changed = _set_facts(
+        registration,
+        age_group=age_group,
+        relation=relation,
+        languages=languages,
+        access_needs=access_needs,
+        first_time=first_time,
+    )
     registration.full_clean(exclude=["meeting", "person", "channel", "registered_by", "table"])
-    changed = list(audit.changed_fields(registration, original, FACT_FIELDS))
     if changed:
         registration.save(update_fields=[*changed, "updated_at"])
 
     added = removed = renamed = 0
     if companions is not None and registration.party_lead_id is None:
-        names = _clean_companions(companions)
-        current = active_companions(registration)
-        for index, companion in enumerate(current):
-            if index >= len(names):
-                _cancel_one(companion)
-                removed += 1
-            elif companion.person.first_name != names[index]:
-                companion.person.first_name = names[index]
-                companion.person.save(update_fields=["first_name", "updated_at"])
-                renamed += 1
-        extra = names[len(current) :]
-        if extra:
-            if registration_is_closed(meeting, source=registration.source):
-                raise ValidationError({"companions": _closed_error().messages[0]})
-            if registration.status == Status.CONFIRMED:
-                free = meeting.capacity() - confirmed_count(meeting)
-                if len(extra) > free:
-                    raise ValidationError(
-                        {
-                            "companions": ngettext(
-                                "There is %(count)d place left.",
-                                "There are %(count)d places left.",
-                                max(free, 0),
-                            )
-                            % {"count": max(free, 0)}
-                        },
-                        code="full",
-                    )
-            for name in extra:
-                _add_companion(lead=registration, first_name=name, actor=actor)
-                added += 1
-
+        added, removed, renamed = _change_companions(
+            registration, names=_clean_companions(companions), actor=actor
+        )
     if changed or added or removed or renamed:
         audit.record(
             actor=actor,
@@ -550,8 +381,48 @@ def change(
             },
         )
     if removed:
-        promote_from_waiting_list(meeting=meeting)
+        promote_from_waiting_list(meeting=registration.meeting)
     return registration
+
+
+def _change_companions(lead: Registration, *, names: list[str], actor) -> tuple[int, int, int]:
+    """Rename, cancel and add companions to match `names`; (added, removed, renamed)."""
+    meeting = lead.meeting
+    removed = renamed = 0
+    current = active_companions(lead)
+    for index, companion in enumerate(current):
+        if index >= len(names):
+            _cancel_one(companion)
+            removed += 1
+        elif companion.person.first_name != names[index]:
+            companion.person.first_name = names[index]
+            companion.person.save(update_fields=["first_name", "updated_at"])
+            renamed += 1
+    extra = names[len(current) :]
+    if extra:
+        if registration_is_closed(meeting, source=lead.source):
+            raise ValidationError({"companions": _closed_error().messages[0]})
+        if lead.status == Status.CONFIRMED:
+            _check_room_for(meeting, extra)
+        for name in extra:
+            _add_companion(lead=lead, first_name=name, actor=actor)
+    return len(extra), removed, renamed
+
+
+def _check_room_for(meeting: Meeting, extra: list[str]) -> None:
+    free = meeting.capacity() - confirmed_count(meeting)
+    if len(extra) > free:
+        raise ValidationError(
+            {
+                "companions": ngettext(
+                    "There is %(count)d place left.",
+                    "There are %(count)d places left.",
+                    max(free, 0),
+                )
+                % {"count": max(free, 0)}
+            },
+            code="full",
+        )
 
 
 def _cancel_one(registration: Registration) -> None:

@@ -4,6 +4,7 @@ import rules
 from django.db.models import Q
 
 from wijkdialoog.community.access import has_role
+from wijkdialoog.community.models import Membership
 from wijkdialoog.community.rules import is_organiser_of_subject
 
 from .check_in import check_in_window_has_opened, in_check_in_window
@@ -11,7 +12,7 @@ from .check_in import check_in_window_has_opened, in_check_in_window
 
 @rules.predicate
 def is_facilitator_of_subject(user, subject):
-    return subject is not None and has_role(user, "facilitator", subject)
+    return subject is not None and has_role(user, Membership.Role.FACILITATOR, subject)
 
 
 @rules.predicate
@@ -29,7 +30,7 @@ def sits_at_a_table_of_meeting(user, meeting):
     """The user facilitates or harvests one of the meeting's tables (and is a facilitator)."""
     if meeting is None or not user.is_authenticated:
         return False
-    if not has_role(user, "facilitator", meeting):
+    if not has_role(user, Membership.Role.FACILITATOR, meeting):
         return False
     return meeting.tables.filter(Q(facilitator__user=user) | Q(harvester__user=user)).exists()
 

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -13,13 +12,9 @@ from wijkdialoog.core import audit
 from wijkdialoog.dialogues.models import Meeting, Table
 
 from .models import Registration
-from .table_division import (
-    attendee_for,
-    language_mismatches,
-    seated_registrations,
-    table_scores,
-    table_spec,
-)
+from .parties import group_into_parties, party_of
+from .table_division import attendee_for, seated_registrations, table_spec
+from .table_division_algorithm import language_mismatches, table_scores
 from .waiting_list import lock_meeting
 
 Status = Registration.Status
@@ -31,12 +26,8 @@ class TableFull(ValidationError):
 
 def _party(registration: Registration) -> list[Registration]:
     """The confirmed people registered together with this one (themselves included)."""
-    lead_id = registration.party_lead_id or registration.pk
     return list(
-        Registration.objects.select_for_update()
-        .filter(meeting_id=registration.meeting_id, status=Status.CONFIRMED)
-        .filter(Q(pk=lead_id) | Q(party_lead_id=lead_id))
-        .order_by("pk")
+        party_of(registration).select_for_update().filter(status=Status.CONFIRMED).order_by("pk")
     )
 
 
@@ -240,11 +231,9 @@ def seating_plan(meeting: Meeting) -> SeatingPlan:
 def mark_parties(registrations: list[Registration]) -> None:
     """Give each registration `together_with` (the first names of the others in its party) and
     sort the list by first name with each party together, lead first."""
-    parties: dict[int, list[Registration]] = {}
-    for registration in registrations:
-        parties.setdefault(registration.party_lead_id or registration.pk, []).append(registration)
     order = {}
-    for key, members in parties.items():
+    for party in group_into_parties(registrations):
+        key, members = party.key, party.members
         members.sort(key=lambda r: (r.pk != key, r.pk))
         for position, registration in enumerate(members):
             registration.together_with = [  # type: ignore[attr-defined]  # for the page

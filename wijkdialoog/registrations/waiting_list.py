@@ -1,8 +1,6 @@
 """Places and the waiting list of a meeting: how many seats are taken, who is next in line, and
 moving people up when a place comes free."""
 
-from dataclasses import dataclass, field
-
 from django.db import transaction
 from django.utils import timezone
 
@@ -12,6 +10,7 @@ from wijkdialoog.dialogues.models import Meeting
 
 from . import signals
 from .models import Registration
+from .parties import Party, group_into_parties
 
 Status = Registration.Status
 
@@ -27,18 +26,6 @@ def lock_meeting(meeting: Meeting) -> Meeting:
     )
 
 
-@dataclass
-class Party:
-    """People who registered together: the lead first, then their companions."""
-
-    lead: Registration
-    members: list[Registration] = field(default_factory=list)
-
-    @property
-    def size(self) -> int:
-        return len(self.members)
-
-
 def waiting_parties(meeting: Meeting) -> list[Party]:
     """The waiting list in order: whoever has waited longest first, each party kept together."""
     waiting = (
@@ -46,27 +33,15 @@ def waiting_parties(meeting: Meeting) -> list[Party]:
         .select_related("person")
         .order_by("waiting_since", "created_at", "pk")
     )
-    parties: dict[int, Party] = {}
-    for registration in waiting:
-        key = registration.party_lead_id or registration.pk
-        party = parties.get(key)
-        if party is None:
-            party = parties[key] = Party(lead=registration)
-        if registration.party_lead_id is None:
-            party.lead = registration
-            party.members.insert(0, registration)
-        else:
-            party.members.append(registration)
-    return list(parties.values())
+    return group_into_parties(waiting)
 
 
 def waiting_position(registration: Registration) -> int | None:
     """1 for the first in line; None when the registration is not waiting."""
     if registration.status != Status.WAITING:
         return None
-    lead_id = registration.party_lead_id or registration.pk
     for position, party in enumerate(waiting_parties(registration.meeting), start=1):
-        if party.lead.pk == lead_id:
+        if party.key == registration.party_key:
             return position
     return None
 

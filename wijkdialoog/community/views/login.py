@@ -27,6 +27,7 @@ from ..magic_links import (
     mark_fresh_link_login,
     user_for_link,
 )
+from ..models import Membership
 from ..tasks import send_magic_link
 from ..training import training_overview
 
@@ -98,7 +99,11 @@ def magic_link_open(request, *, invitation=False, assignment=False):
             return render(request, "community/magic_link_invalid.html", status=400)
         login(request, user, backend=SESAME_BACKEND)
         mark_fresh_link_login(request)
-        if invitation and not user.has_usable_password() and has_role(user, "organiser"):
+        if (
+            invitation
+            and not user.has_usable_password()
+            and has_role(user, Membership.Role.ORGANISER)
+        ):
             messages.info(request, _("Welcome! Choose a password so you can also log in with it."))
             return redirect("set-password")
         return redirect(next_url or "after-login")
@@ -113,7 +118,7 @@ def magic_link_open(request, *, invitation=False, assignment=False):
 def after_login(request):
     if not request.user.is_authenticated:
         return redirect("login")
-    if has_role(request.user, "organiser"):
+    if has_role(request.user, Membership.Role.ORGANISER):
         return redirect("dashboard")
     return redirect("my-page")
 

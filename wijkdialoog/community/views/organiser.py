@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wijkdialoog.core.access import require
+from wijkdialoog.core.forms import show_domain_error
 
 from .. import people, roles
 from ..access import SESSION_KEY, current_organisation, organisations_where
@@ -25,7 +26,7 @@ from ..models import Membership, Neighbourhood, Organisation, Person
 
 def _organisation(request) -> Organisation:
     require(request, "community.use_dashboard")
-    organisation = current_organisation(request)
+    organisation = current_organisation(request, Membership.Role.ORGANISER)
     if organisation is None:  # pragma: no cover - use_dashboard implies an organisation
         raise Http404
     return organisation
@@ -92,13 +93,12 @@ def neighbourhood_create(request):
 def neighbourhood_edit(request, pk):
     neighbourhood = get_object_or_404(Neighbourhood.objects.select_related("organisation"), pk=pk)
     require(request, "community.manage_neighbourhoods", neighbourhood)
-    original = people.snapshot(neighbourhood, people.NEIGHBOURHOOD_FIELDS)
     form = NeighbourhoodForm(
         request.POST or None, instance=neighbourhood, organisation=neighbourhood.organisation
     )
     if request.method == "POST" and form.is_valid():
         people.update_neighbourhood(
-            neighbourhood=form.instance, actor=request.user, original=original
+            neighbourhood=neighbourhood, actor=request.user, **form.cleaned_data
         )
         messages.success(request, _("The changes have been saved."))
         return redirect("dashboard")
@@ -113,11 +113,10 @@ def neighbourhood_edit(request, pk):
 def organisation_contact(request):
     organisation = _organisation(request)
     require(request, "community.manage_organisation", organisation)
-    original = people.snapshot(organisation, people.ORGANISATION_CONTACT_FIELDS)
     form = OrganisationContactForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         people.update_organisation_contact(
-            organisation=form.instance, actor=request.user, original=original
+            organisation=organisation, actor=request.user, **form.cleaned_data
         )
         messages.success(request, _("The changes have been saved."))
         return redirect("dashboard")
@@ -191,10 +190,9 @@ def person_detail(request, pk):
 def person_edit(request, pk):
     person = get_object_or_404(Person.objects.select_related("organisation"), pk=pk)
     require(request, "community.manage_people", person)
-    original = people.snapshot(person, people.PERSON_FIELDS)
     form = PersonForm(request.POST or None, instance=person, organisation=person.organisation)
     if request.method == "POST" and form.is_valid():
-        people.update_person(person=form.instance, actor=request.user, original=original)
+        people.update_person(person=person, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The changes have been saved."))
         return redirect("person-detail", pk=person.pk)
     return render(request, "community/person_form.html", {"form": form, "person": person})
@@ -227,7 +225,7 @@ def role_invite(request):
                 organisation=organisation, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            show_domain_error(form, error)
         else:
             messages.success(
                 request,
@@ -240,7 +238,9 @@ def role_invite(request):
 @require_http_methods(["GET", "POST"])
 def membership_training(request, pk):
     membership = get_object_or_404(
-        Membership.objects.select_related("person__organisation"), pk=pk, role="facilitator"
+        Membership.objects.select_related("person__organisation"),
+        pk=pk,
+        role=Membership.Role.FACILITATOR,
     )
     organisation = membership.person.organisation
     require(request, "community.record_training", organisation)
@@ -264,9 +264,7 @@ def membership_training(request, pk):
 @require_GET
 def training_list(request):
     """Facilitators and their training status, for organisers and trainers."""
-    organisation = current_organisation(request, Membership.Role.ORGANISER) or current_organisation(
-        request, Membership.Role.TRAINER
-    )
+    organisation = current_organisation(request, Membership.Role.ORGANISER, Membership.Role.TRAINER)
     require(request, "community.record_training", organisation)
     facilitators = (
         Membership.objects.for_organisation(organisation)

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from wijkdialoog.core.forms import show_domain_error
+
 from .. import planning
 from ..access import get_meeting_for, get_series_for, organisation_for
 from ..availability import confirmed_count, seats_total, with_availability
@@ -60,15 +62,9 @@ def series_create(request):
 @require_http_methods(["GET", "POST"])
 def series_edit(request, pk):
     series = get_series_for(request, pk, "dialogues.manage_series")
-    original = planning.snapshot(series, planning.SERIES_FIELDS)
     form = SeriesForm(request.POST or None, instance=series, organisation=series.organisation)
     if request.method == "POST" and form.is_valid():
-        planning.update_series(
-            series=form.instance,
-            actor=request.user,
-            original=original,
-            initiators=form.cleaned_data["initiators"],
-        )
+        planning.update_series(series=series, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The changes have been saved."))
         return redirect("series-detail", pk=series.pk)
     return render(request, "dialogues/series_form.html", {"form": form, "series": series})
@@ -133,7 +129,7 @@ def meeting_create(request, pk):
                 series=series, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            show_domain_error(form, error)
         else:
             messages.success(request, _("The meeting has been planned. Now add the tables."))
             return redirect("meeting-manage", pk=meeting.pk)
@@ -143,7 +139,6 @@ def meeting_create(request, pk):
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request, pk):
     meeting = get_meeting_for(request, pk, "dialogues.manage_series")
-    original = planning.snapshot(meeting, planning.MEETING_FIELDS)
     form = MeetingForm(
         request.POST or None,
         instance=meeting,
@@ -151,9 +146,9 @@ def meeting_edit(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            planning.update_meeting(meeting=form.instance, actor=request.user, original=original)
+            planning.update_meeting(meeting=meeting, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            show_domain_error(form, error)
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect("meeting-manage", pk=meeting.pk)

@@ -7,6 +7,8 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from wijkdialoog.core.forms import show_domain_error
+
 from .. import planning
 from ..access import get_meeting_for, get_table_for
 from ..forms import TableForm
@@ -26,7 +28,7 @@ def _save(request, form: TableForm, meeting: Meeting, table: Table | None):
             **data,
         )
     except ValidationError as error:
-        form.add_error(None, error)
+        show_domain_error(form, error)
         return None
     messages.success(request, _("%(table)s has been saved.") % {"table": saved})
     return redirect("meeting-manage", pk=meeting.pk)

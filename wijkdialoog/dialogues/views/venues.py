@@ -47,10 +47,9 @@ def venue_create(request):
 def venue_edit(request, pk):
     venue = get_object_or_404(Venue.objects.select_related("organisation"), pk=pk)
     require(request, "dialogues.manage_venues", venue)
-    original = planning.snapshot(venue, planning.VENUE_FIELDS)
     form = VenueForm(request.POST or None, instance=venue)
     if request.method == "POST" and form.is_valid():
-        planning.update_venue(venue=form.instance, actor=request.user, original=original)
+        planning.update_venue(venue=venue, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The changes have been saved."))
         return redirect("venue-list")
     return render(request, "dialogues/venue_form.html", {"form": form, "venue": venue})

@@ -5,10 +5,6 @@ these tags' templates instead of importing from here.
 """
 
 from django import template
-from django.utils import timezone
-
-from wijkdialoog.dialogues import availability
-from wijkdialoog.registrations.check_in import door_counts
 
 from .. import overview
 
@@ -26,15 +22,4 @@ def dashboard_harvest(organisation):
 @register.inclusion_tag("harvest/includes/meeting_outcome.html", takes_context=True)
 def meeting_outcome(context, meeting):
     """Downloads always; attendance, evaluations and closing notes once the meeting began."""
-    values = {"request": context.get("request"), "meeting": meeting, "started": False}
-    if overview.has_started(meeting):
-        counts = door_counts(meeting, availability.seats_total(meeting))
-        values.update(
-            started=True,
-            ended=meeting.ends_at <= timezone.now(),
-            attendance=counts,
-            no_shows=max(counts.expected - counts.checked_in, 0),
-            evaluations=overview.evaluation_summary(meeting),
-            tables=overview.tables_with_notes(meeting),
-        )
-    return values
+    return {"request": context.get("request"), **overview.meeting_outcome(meeting)}

@@ -9,9 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wijkdialoog.core import pdf
+from wijkdialoog.core.forms import show_domain_error
+
 from .. import capture, qr_sheet, running
 from ..access import get_table_for_facilitator
 from ..forms import CardForm, CloseForm, PhotoForm
+from ..kinds import CardKind
 from ..models import Card, Photo, TableRun
 from .responses import card_saved_response, invalid_card_response, wants_json
 
@@ -212,11 +216,7 @@ def table_run_card(request, pk):
                 owner=form.owner_person(),
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for name, errors in error.error_dict.items():
-                    form.add_error(name if name in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            show_domain_error(form, error)
         else:
             if wants_json(request):
                 return card_saved_response(card, created)
@@ -260,7 +260,7 @@ def table_run_cards(request, pk):
                 actor=request.user,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            show_domain_error(form, error)
         else:
             if created:
                 messages.success(request, _("The photo has been saved."))
@@ -318,7 +318,7 @@ def table_run_close(request, pk):
             "evaluation_qr": qr_sheet.qr_data_uri(evaluation_url),
             "evaluation_count": run.table.evaluations.count(),
             "open_actions": Card.objects.filter(
-                table=table, kind="action", status=Card.Status.APPROVED
+                table=table, kind=CardKind.PERSONAL_ACTION, status=Card.Status.APPROVED
             ).count(),
         },
     )
@@ -331,19 +331,29 @@ def table_run_reopen(request, pk):
     return _back(table)
 
 
-@require_GET
+@never_cache
+@require_http_methods(["GET", "POST"])
 def table_run_qr_sheet(request, pk):
-    """A printable A4 with the QR codes for participants' cards and the evaluation."""
+    """A printable A4 with the QR codes for participants' cards and the evaluation. Printing it
+    before the meeting prepares the table's conversation, which needs a POST: a GET only reads,
+    and offers the button when there is nothing to print yet."""
     table = get_table_for_facilitator(request, pk)
-    try:
-        run = running.prepare_run(table=table, actor=request.user)
-    except ValidationError as error:
-        _refusal(request, error)
-        return _back(table)
+    if request.method == "POST":
+        try:
+            running.prepare_run(table=table, actor=request.user)
+        except ValidationError as error:
+            _refusal(request, error)
+            return _back(table)
+        return redirect("table-run-qr-sheet", pk=table.pk)
+    run = _run_of(table)
+    if run is None:
+        return render(
+            request,
+            "harvest/facilitator_qr_prepare.html",
+            {"table": table, "meeting": table.meeting},
+        )
     run.table = table
-    response = HttpResponse(qr_sheet.render_pdf(run), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{qr_sheet.filename(run)}"'
-    return response
+    return pdf.response(qr_sheet.render_pdf(run), qr_sheet.filename(run))
 
 
 urlpatterns = [

@@ -13,9 +13,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
-from wijkdialoog.methods.kinds import CardKind
+from wijkdialoog.core.forms import show_domain_error
 
-from .. import capture, running
+from .. import capture, personal, running
 from ..access import get_registration_by_manage_token, get_run_for_participant
 from ..forms import EvaluationForm, ParticipantCardForm
 from ..models import Card
@@ -86,7 +86,7 @@ def participant_card(request, token):
                     actor=None,
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                show_domain_error(form, error)
             else:
                 if wants_json(request):
                     return card_saved_response(card, created)
@@ -143,16 +143,6 @@ def participant_evaluation_done(request, token):
     )
 
 
-def own_actions(registration):
-    """The personal actions recorded for this person at this meeting."""
-    return Card.objects.filter(
-        meeting_id=registration.meeting_id,
-        owner_id=registration.person_id,
-        kind=CardKind.PERSONAL_ACTION,
-        status=Card.Status.APPROVED,
-    ).order_by("created_at", "pk")
-
-
 @never_cache
 @require_GET
 def registration_actions(request, token):
@@ -173,7 +163,7 @@ def action_share(request, token, card):
     registration = get_registration_by_manage_token(token)
     if registration is None:
         raise Http404
-    card = get_object_or_404(own_actions(registration), pk=card)
+    card = get_object_or_404(personal.own_actions(registration), pk=card)
     shared = request.POST.get("shared") == "yes"
     capture.set_action_shared(card=card, shared=shared)
     if shared:

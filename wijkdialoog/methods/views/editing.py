@@ -22,10 +22,9 @@ def _to_phases(method):
 @require_http_methods(["GET", "POST"])
 def method_edit(request, pk):
     method = get_method(request, pk, MANAGE)
-    original = library.snapshot(method, library.METHOD_FIELDS)
     form = MethodForm(request.POST or None, instance=method)
     if request.method == "POST" and form.is_valid():
-        library.update_method(method=form.instance, actor=request.user, original=original)
+        library.update_method(method=method, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The changes have been saved."))
         return redirect("method-detail", pk=method.pk)
     return render(request, "methods/method_form.html", {"form": form, "method": method})
@@ -45,10 +44,9 @@ def phase_create(request, pk):
 @require_http_methods(["GET", "POST"])
 def phase_edit(request, pk):
     phase = get_phase(request, pk)
-    original = library.snapshot(phase, library.PHASE_FIELDS)
     form = PhaseForm(request.POST or None, instance=phase)
     if request.method == "POST" and form.is_valid():
-        library.update_phase(phase=form.instance, actor=request.user, original=original)
+        library.update_phase(phase=phase, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The changes have been saved."))
         return _to_phases(phase.method)
     return render(

@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.db.models import Count, Q, Sum
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from wijkdialoog.core import pdf
 from wijkdialoog.core.access import require
 
 from .. import library, printing
@@ -93,19 +94,13 @@ def method_copy(request, pk):
     return redirect("method-detail", pk=copy.pk)
 
 
-def _pdf_response(content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{name}"'
-    return response
-
-
 @require_GET
 def method_guide(request, pk):
     method = get_method(request, pk)
     if not method.phases.exists():
         raise Http404
     start = printing.parse_start(request.GET.get("start"))
-    return _pdf_response(
+    return pdf.response(
         printing.render_guide(method, start=start), printing.filename(method, "handleiding")
     )
 
@@ -113,7 +108,7 @@ def method_guide(request, pk):
 @require_GET
 def method_table_cards(request, pk):
     method = get_method(request, pk)
-    return _pdf_response(
+    return pdf.response(
         printing.render_table_cards(method), printing.filename(method, "tafelkaarten")
     )
 

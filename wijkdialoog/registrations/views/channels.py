@@ -1,7 +1,6 @@
 """Invitation channels: tracked links, posters and flyers, email lists, share texts."""
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -9,6 +8,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wijkdialoog.core import pdf
 from wijkdialoog.core.access import require
 from wijkdialoog.dialogues.access import get_series_for
 
@@ -61,11 +61,11 @@ def channel_list(request, pk):
 
 def _pdf(request, pk, format):
     channel = _channel(request, pk)
-    response = HttpResponse(posters.render_pdf(channel, format=format), "application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{posters.filename(channel, format=format)}"'
+    return pdf.response(
+        posters.render_pdf(channel, format=format),
+        posters.filename(channel, format=format),
+        download=True,
     )
-    return response
 
 
 @require_GET

@@ -6,7 +6,6 @@ from collections import defaultdict
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -16,7 +15,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
+from wijkdialoog.core import pdf
 from wijkdialoog.core.access import require_or_404
+from wijkdialoog.core.forms import show_domain_error
 from wijkdialoog.dialogues.access import MEETING_RELATED, get_meeting_for, get_visible_meeting
 from wijkdialoog.dialogues.availability import places_left
 from wijkdialoog.dialogues.models import Meeting
@@ -29,15 +30,6 @@ from ..waiting_list import waiting_position
 Status = Registration.Status
 # Set by the tracked channel link (/d/<code>/) before it sends people to the meeting page.
 CHANNEL_SESSION_KEY = "wijkdialoog_channel"
-
-
-def _show_error(form, error: ValidationError) -> None:
-    """Put a refusal from a domain function next to the field it is about, or above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
 
 
 def _channel(request, meeting: Meeting) -> Channel | None:
@@ -80,7 +72,7 @@ def meeting_register(request, pk):
                     **form.facts(),
                 )
             except ValidationError as error:
-                _show_error(form, error)
+                show_domain_error(form, error)
             else:
                 # With an email address the personal link goes by mail only (see the function).
                 if registration is None:
@@ -157,9 +149,7 @@ def registration_slip(request, token):
     registration = _registration_by_token(token)
     if registration is None:
         return _link_not_found(request)
-    response = HttpResponse(slips.render_pdf(registration), content_type="application/pdf")
-    response["Content-Disposition"] = 'inline; filename="wijkdialoog-aanmelding.pdf"'
-    return response
+    return pdf.response(slips.render_pdf(registration), "wijkdialoog-aanmelding.pdf")
 
 
 def _manage_page(request, registration, *, form=None, contact_form=None):
@@ -201,7 +191,7 @@ def registration_manage(request, token):
                 registration=registration, companions=form.companions(), **form.facts()
             )
         except ValidationError as error:
-            _show_error(form, error)
+            show_domain_error(form, error)
         else:
             messages.success(request, _("Your changes have been saved."))
             return redirect("registration-manage", token=token)
@@ -223,7 +213,7 @@ def registration_contact(request, token):
                 registration=registration, **form.cleaned_data
             )
         except ValidationError as error:
-            _show_error(form, error)
+            show_domain_error(form, error)
         else:
             if not confirm_to:
                 messages.success(request, _("Your details have been saved."))
@@ -301,7 +291,7 @@ def registration_on_behalf(request, pk):
                 **form.facts(),
             )
         except ValidationError as error:
-            _show_error(form, error)
+            show_domain_error(form, error)
         else:
             return redirect(
                 "registration-on-behalf-done", pk=meeting.pk, registration=registration.pk

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.http import urlencode
@@ -11,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wijkdialoog.core import pdf
+from wijkdialoog.core.forms import show_domain_error
 from wijkdialoog.dialogues.access import get_meeting_for
 from wijkdialoog.dialogues.models import MAX_SEATS, Meeting
 
@@ -119,7 +120,7 @@ def swap(request, pk, registration_pk):
             table_moves.swap_seats(first=registration, second=other, actor=request.user)
         except ValidationError as error:
             # Stay on the choice: the organiser picks someone else.
-            form.add_error("other", error)
+            show_domain_error(form, error, field="other")
         else:
             messages.success(
                 request,
@@ -153,10 +154,8 @@ def _back_to_division(meeting, registration):
 @require_GET
 def cards(request, pk):
     meeting = get_meeting_for(request, pk, "registrations.divide_tables")
-    pdf = table_cards.render_pdf(meeting, table_moves.seating_plan(meeting))
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="tafelkaarten-{meeting.pk}.pdf"'
-    return response
+    content = table_cards.render_pdf(meeting, table_moves.seating_plan(meeting))
+    return pdf.response(content, f"tafelkaarten-{meeting.pk}.pdf")
 
 
 # --- check-in at the door ----------------------------------------------------------------
@@ -245,7 +244,7 @@ def check_in_code(request, pk):
                 meeting=meeting, code=form.cleaned_data["code"], actor=request.user
             )
         except ValidationError as error:
-            form.add_error("code", error)
+            show_domain_error(form, error, field="code")
         else:
             messages.success(request, _checked_in_message(registration))
             return _back_to_check_in(request, meeting, registration)
@@ -269,7 +268,7 @@ def check_in_walk_in(request, pk):
                 actor=request.user,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            show_domain_error(form, error)
         else:
             _walk_in_message(request, registration)
             return _back_to_check_in(request, meeting, registration)
