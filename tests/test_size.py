@@ -32,7 +32,7 @@ def long_functions(paths, root: Path = PACKAGE) -> list[str]:
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-                lines = node.end_lineno - node.lineno + 1
+                lines = (node.end_lineno or node.lineno) - node.lineno + 1
                 if lines > MAX_FUNCTION_LINES:
                     where = f"{path.relative_to(root.parent)}:{node.lineno}"
                     found.append(f"{where} {node.name}: {lines} lines")

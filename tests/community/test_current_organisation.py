@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace
 
-from tests.factories import make_membership, make_organisation
+from tests.builders import make_membership, make_organisation
 from wijkdialoog.community.access import SESSION_KEY, current_organisation
 from wijkdialoog.community.models import Role
 

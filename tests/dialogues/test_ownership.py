@@ -61,16 +61,12 @@ def test_every_planning_function_keeps_the_owners_equal(neighbourhood, organisat
     meeting = planning.create_meeting(series=series, actor=user, **_meeting_fields())
     assert_owners_agree()
 
-    original = planning.snapshot(meeting, planning.MEETING_FIELDS)
-    meeting.title = "Een nieuwe titel"
-    planning.update_meeting(meeting=meeting, actor=user, original=original)
+    planning.update_meeting(meeting=meeting, actor=user, title="Een nieuwe titel")
     planning.save_table(meeting=meeting, actor=user, number=1, seats=8)
     assert_owners_agree()
 
     rietveld = Neighbourhood.objects.create(organisation=organisation, name="Rietveld", slug="rv")
-    original = planning.snapshot(series, planning.SERIES_FIELDS)
-    series.neighbourhood = rietveld
-    planning.update_series(series=series, actor=user, original=original)
+    series = planning.update_series(series=series, actor=user, neighbourhood=rietveld)
     planning.cancel_meeting(meeting=meeting, actor=user)
     assert_owners_agree()
 
@@ -83,10 +79,7 @@ def test_moving_a_series_takes_its_meetings_along_to_the_new_owner(
     elsewhere = Neighbourhood.objects.create(
         organisation=other_organisation, name="Elders", slug="elders"
     )
-    original = planning.snapshot(series, planning.SERIES_FIELDS)
-    series.neighbourhood = elsewhere
-
-    planning.update_series(series=series, actor=None, original=original)
+    series = planning.update_series(series=series, actor=None, neighbourhood=elsewhere)
 
     meeting.refresh_from_db()
     assert series.organisation == other_organisation

@@ -1,6 +1,6 @@
 """Parties: the one way to say who registered together (registering, waiting list, seating)."""
 
-from tests.registrations.registering_builders import make_meeting, sign_up
+from tests.builders import make_meeting, sign_up
 from wijkdialoog.registrations.models import Registration
 from wijkdialoog.registrations.parties import group_into_parties, party_of
 

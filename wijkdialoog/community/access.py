@@ -2,7 +2,7 @@
 
 from django.db.models import Model
 
-from .models import Membership
+from .models import Membership, Role
 
 
 def roles_by_organisation(user) -> dict[int, set[str]]:
@@ -41,7 +41,7 @@ def organisation_id_of(subject) -> int | None:
     return None
 
 
-def has_role(user, role: Membership.Role, subject=None) -> bool:
+def has_role(user, role: Role, subject=None) -> bool:
     """Whether the user holds `role` in the subject's organisation (or anywhere, without one)."""
     roles = roles_by_organisation(user)
     if subject is None:
@@ -50,14 +50,14 @@ def has_role(user, role: Membership.Role, subject=None) -> bool:
     return organisation_id is not None and role in roles.get(organisation_id, set())
 
 
-def organisations_where(user, role: Membership.Role) -> list[int]:
+def organisations_where(user, role: Role) -> list[int]:
     return [org_id for org_id, held in roles_by_organisation(user).items() if role in held]
 
 
 SESSION_KEY = "wijkdialoog_organisation"
 
 
-def current_organisation(request, *roles: Membership.Role):
+def current_organisation(request, *roles: Role):
     """The organisation the user works in now; the one place that decides it. For the first of
     `roles` the user holds anywhere (without roles: any role): the organisation chosen in this
     session when they hold it there, else the first where they do. None when they hold none."""

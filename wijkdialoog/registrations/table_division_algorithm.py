@@ -255,7 +255,7 @@ def _unit_for(members, problem, index_of, feature_index, fitting) -> Unit | None
     if locked:
         # The party joins the table of the lead, or else of the first member placed by hand.
         anchor = next((a for a in locked if a.key == a.party_key), locked[0])
-        allowed = (index_of[anchor.locked_table],)
+        allowed: tuple[int, ...] = (index_of[anchor.locked_table],)
     else:
         allowed = _allowed_tables(people, tables, fitting)
     counter: Counter = Counter()
@@ -561,10 +561,10 @@ def best_table_for(
     tables = list(tables)
     load: Counter = Counter()
     counts: Counter = Counter()
-    for attendee, table in seated:
-        load[table] += 1
+    for attendee, table_key in seated:
+        load[table_key] += 1
         for feature in features(attendee):
-            counts[table, feature] += 1
+            counts[table_key, feature] += 1
     fitting = fitting_tables(newcomer, tables)
     allowed = set(_allowed_tables([newcomer], tables, {newcomer.key: fitting}))
     best, best_key = None, None

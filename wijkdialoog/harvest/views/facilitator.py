@@ -11,11 +11,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wijkdialoog.core import pdf
 from wijkdialoog.core.forms import show_domain_error
+from wijkdialoog.methods.kinds import CardKind
 
 from .. import capture, qr_sheet, running
 from ..access import get_table_for_facilitator
 from ..forms import CardForm, CloseForm, PhotoForm
-from ..kinds import CardKind
 from ..models import Card, Photo, TableRun
 from .responses import card_saved_response, invalid_card_response, wants_json
 
