@@ -46,7 +46,7 @@ django.setup()
 
 import highspy  # noqa: E402
 
-from wijkdialoog.registrations.table_division import (  # noqa: E402
+from wijkdialoog.seating.table_division import (  # noqa: E402
     DUTCH,
     ENGLISH,
     Attendee,

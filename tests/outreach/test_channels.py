@@ -14,7 +14,7 @@ from tests.builders import (
 )
 from tests.conftest import PERSONAS
 from wijkdialoog.core.models import AuditEntry
-from wijkdialoog.registrations import channels
+from wijkdialoog.outreach import channels
 from wijkdialoog.registrations.models import Channel, Registration
 
 Kind = Channel.Kind
@@ -211,7 +211,7 @@ def test_the_figures_include_shows_the_counts_of_a_series(series, meeting, rf):
     channel = make_channel(series, Kind.POSTER, label="Bibliotheek")
     make_registration(meeting, channel=channel, checked_in=True)
     html = render_to_string(
-        "registrations/includes/channel_stats.html", {"series": series}, request=rf.get("/")
+        "outreach/includes/channel_stats.html", {"series": series}, request=rf.get("/")
     )
     assert "Bibliotheek" in html
     assert reverse("channel-list", args=[series.pk]) in html
@@ -253,7 +253,7 @@ def test_the_share_page_has_the_text_with_the_link_and_a_whatsapp_link(client_fo
     assert "http%3A%2F%2Ftestserver%2Fd%2F" + channel.code in response.context["whatsapp_url"]
     # The copy button is an enhancement: hidden without JavaScript, its script a static file.
     assert 'id="copy-button"' in html and "hidden" in html
-    assert "/static/registrations/copy.js" in html
+    assert "/static/outreach/copy.js" in html
     assert "<script>" not in html
 
 
@@ -280,8 +280,8 @@ def test_the_demo_has_a_channel_of_each_kind_for_the_registration_demo(db):
     from wijkdialoog.community import demo as community_demo
     from wijkdialoog.core.demo_support import DemoContext
     from wijkdialoog.dialogues import demo as dialogues_demo
-    from wijkdialoog.registrations import demo_channels
-    from wijkdialoog.registrations.models import EmailOptOut
+    from wijkdialoog.outreach import demo as demo_channels
+    from wijkdialoog.outreach.models import EmailOptOut
 
     context = DemoContext()
     community_demo.load(context)
@@ -303,7 +303,7 @@ def test_the_demo_has_a_channel_of_each_kind_for_the_registration_demo(db):
     assert email_list.invitations.filter(sent_at__isnull=False).count() >= 3
     assert EmailOptOut.objects.exists()
     # What is left to send leaves out the address that asked to stop.
-    from wijkdialoog.registrations import invitations
+    from wijkdialoog.outreach import invitations
 
     pending = set(invitations.pending_invitations(email_list).values_list("email", flat=True))
     assert demo_channels.OPTED_OUT not in pending and pending

@@ -16,8 +16,9 @@ from tests.builders import (
 )
 from tests.conftest import PERSONAS
 from wijkdialoog.core.models import AuditEntry
-from wijkdialoog.registrations import invitations
-from wijkdialoog.registrations.models import Channel, EmailOptOut, Invitation
+from wijkdialoog.outreach import invitations
+from wijkdialoog.outreach.models import EmailOptOut, Invitation
+from wijkdialoog.registrations.models import Channel
 
 Kind = Channel.Kind
 

@@ -15,7 +15,7 @@ from tests.builders import (
 )
 from tests.conftest import PERSONAS
 from wijkdialoog.core import pdf
-from wijkdialoog.registrations import channels, posters
+from wijkdialoog.outreach import channels, posters
 from wijkdialoog.registrations.models import Channel
 
 Kind = Channel.Kind

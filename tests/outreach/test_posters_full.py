@@ -11,9 +11,9 @@ from tests.builders import (
     make_series,
     make_venue,
 )
-from tests.registrations.test_posters import pdf_info, pdf_text
+from tests.outreach.test_posters import pdf_info, pdf_text
 from wijkdialoog.dialogues.models import Table
-from wijkdialoog.registrations import posters
+from wijkdialoog.outreach import posters
 from wijkdialoog.registrations.models import Channel
 
 
@@ -84,7 +84,7 @@ def test_the_english_flyer_of_a_full_meeting_shows_the_english_theme(series, mee
 def test_invitations_and_the_share_text_use_the_theme_in_the_readers_language(series, meeting):
     from django.core import mail
 
-    from wijkdialoog.registrations import channels, invitations
+    from wijkdialoog.outreach import channels, invitations
 
     series.theme_en = "Belonging"
     series.save()

@@ -5,7 +5,7 @@ import subprocess
 from django.urls import reverse
 
 from tests.builders import make_meeting, make_person, make_registration
-from wijkdialoog.registrations.table_division import divide_over_tables
+from wijkdialoog.seating.table_division import divide_over_tables
 
 
 def pdf_text(content: bytes, tmp_path) -> list[str]:

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from wijkdialoog.registrations.table_division import (
+from wijkdialoog.seating.table_division import (
     DUTCH,
     ENGLISH,
     LANGUAGE_MISMATCH,

@@ -8,8 +8,8 @@ from django.utils import timezone
 from wijkdialoog.community import demo as community_demo
 from wijkdialoog.core.demo_support import DemoContext
 from wijkdialoog.dialogues import demo as dialogues_demo
-from wijkdialoog.registrations import demo_tables
 from wijkdialoog.registrations.models import Registration
+from wijkdialoog.seating import demo as demo_tables
 from wijkdialoog.site.management.commands.demo import load_demo
 
 Status = Registration.Status

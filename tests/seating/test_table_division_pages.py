@@ -10,9 +10,9 @@ from django.urls import reverse
 from tests.builders import fill, make_meeting, make_registration
 from tests.conftest import PERSONAS
 from wijkdialoog.core.models import AuditEntry
-from wijkdialoog.registrations import table_moves
 from wijkdialoog.registrations.models import Registration
-from wijkdialoog.registrations.table_division import divide_over_tables
+from wijkdialoog.seating import table_moves
+from wijkdialoog.seating.table_division import divide_over_tables
 
 Status = Registration.Status
 

@@ -10,8 +10,8 @@ from django.utils import translation
 from tests.builders import make_meeting, make_registration
 from tests.conftest import PERSONAS
 from wijkdialoog.core.models import AuditEntry
-from wijkdialoog.registrations import table_moves
 from wijkdialoog.registrations.models import Registration
+from wijkdialoog.seating import table_moves
 
 
 @pytest.fixture

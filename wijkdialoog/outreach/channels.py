@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 from wijkdialoog.core import audit
 from wijkdialoog.dialogues.bilingual import public_text
 from wijkdialoog.dialogues.models import Meeting, Series
+from wijkdialoog.registrations.models import Channel, Registration
 
-from .models import Channel, Invitation, Registration
+from .models import Invitation
 
 # The registration feature reads the channel a visitor came through from this session key.
 SESSION_KEY = "wijkdialoog_channel"

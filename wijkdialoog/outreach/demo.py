@@ -6,8 +6,10 @@ import datetime
 
 from django.utils import timezone
 
+from wijkdialoog.registrations.models import Channel
+
 from . import channels
-from .models import Channel, EmailOptOut, Invitation
+from .models import EmailOptOut, Invitation
 
 Kind = Channel.Kind
 

@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.core.forms import Form, ModelForm
 from wijkdialoog.dialogues.models import Series
-
-from .models import Channel
+from wijkdialoog.registrations.models import Channel
 
 
 class MeetingChoiceField(forms.ModelChoiceField):

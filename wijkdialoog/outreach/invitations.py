@@ -19,9 +19,10 @@ from django.utils.translation import gettext as _
 from wijkdialoog.community.models import Organisation, Person
 from wijkdialoog.core import audit
 from wijkdialoog.core.mail import render_mail
+from wijkdialoog.registrations.models import Channel
 
 from . import channels
-from .models import Channel, EmailOptOut, Invitation
+from .models import EmailOptOut, Invitation
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
@@ -279,7 +280,7 @@ def pending_invitations(channel: Channel):
 @transaction.atomic
 def send_invitations(*, channel: Channel, actor) -> int:
     """Queue one email per invitation not sent yet. Safe to repeat: each is sent once."""
-    from .tasks_channels import send_invitation_email
+    from .tasks import send_invitation_email
 
     pending = list(pending_invitations(channel).values_list("pk", flat=True))
     audit.record(
@@ -304,7 +305,7 @@ def invitation_message(invitation: Invitation) -> EmailMultiAlternatives:
     stop = opt_out_url(invitation)
     return render_mail(
         to=invitation.email,
-        template="registrations/mail/invitation",
+        template="outreach/mail/invitation",
         language=invitation.language,
         context={
             "invitation": invitation,

@@ -5,9 +5,9 @@ from django.utils.text import slugify
 from wijkdialoog.core import pdf
 from wijkdialoog.dialogues import availability
 from wijkdialoog.dialogues.bilingual import public_text
+from wijkdialoog.registrations.models import Channel
 
 from . import channels
-from .models import Channel
 
 # Each printed format and its page size.
 FORMATS = {"poster": "A4", "flyer": "A5"}
@@ -21,7 +21,7 @@ def render_pdf(channel: Channel, *, format: str) -> bytes:
     link = channels.tracked_url(channel)
     meeting = channels.meeting_for(channel)
     return pdf.render(
-        "registrations/poster.html",
+        "outreach/poster.html",
         {
             "format": format,
             "size": size,

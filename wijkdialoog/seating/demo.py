@@ -5,8 +5,9 @@ import datetime
 
 from django.utils import timezone
 
-from .check_in import add_walk_in, check_in
-from .models import Registration
+from wijkdialoog.registrations.check_in import add_walk_in, check_in
+from wijkdialoog.registrations.models import Registration
+
 from .table_division import divide_over_tables, seated_registrations
 from .table_moves import move_to_table
 

@@ -8,4 +8,4 @@ from .table_moves import SeatingPlan
 
 
 def render_pdf(meeting: Meeting, plan: SeatingPlan) -> bytes:
-    return pdf.render("registrations/table_cards.html", {"meeting": meeting, "plan": plan})
+    return pdf.render("seating/table_cards.html", {"meeting": meeting, "plan": plan})

@@ -54,9 +54,8 @@ from django.utils.translation import gettext_lazy
 from wijkdialoog.core import audit
 from wijkdialoog.core.models import describe_action
 from wijkdialoog.dialogues.models import Meeting, Table
-
-from .models import Registration
-from .waiting_list import lock_meeting
+from wijkdialoog.registrations.models import Registration
+from wijkdialoog.registrations.waiting_list import lock_meeting
 
 DUTCH, ENGLISH, SIMPLE_DUTCH, OTHER = "nl", "en", "nl-eenvoudig", "other"
 

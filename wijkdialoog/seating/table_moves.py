@@ -11,8 +11,9 @@ from django.utils.translation import ngettext
 
 from wijkdialoog.core import audit
 from wijkdialoog.dialogues.models import Meeting, Table
+from wijkdialoog.registrations.models import Registration
+from wijkdialoog.registrations.waiting_list import lock_meeting
 
-from .models import Registration
 from .table_division import (
     attendee_for,
     language_mismatches,
@@ -20,7 +21,6 @@ from .table_division import (
     table_scores,
     table_spec,
 )
-from .waiting_list import lock_meeting
 
 Status = Registration.Status
 

@@ -1,5 +1,5 @@
 """{% series_channel_figures series as figures %}: sign-ups per invitation channel, for the
-include registrations/includes/channel_stats.html on other pages."""
+include outreach/includes/channel_stats.html on other pages."""
 
 from django import template
 

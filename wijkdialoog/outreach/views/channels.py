@@ -11,10 +11,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wijkdialoog.core.access import require
 from wijkdialoog.dialogues.access import get_series_for
+from wijkdialoog.registrations.models import Channel
 
 from .. import channels, invitations, posters
-from ..forms_channels import ChannelForm, InvitationImportForm
-from ..models import Channel
+from ..forms import ChannelForm, InvitationImportForm
 
 
 def _channel(request, pk) -> Channel:
@@ -24,7 +24,7 @@ def _channel(request, pk) -> Channel:
         ),
         pk=pk,
     )
-    require(request, "registrations.manage_channels", channel)
+    require(request, "outreach.manage_channels", channel)
     return channel
 
 
@@ -33,14 +33,14 @@ def channel_link(request, code):
     """The tracked link on posters, flyers and in messages: remember the channel, then go on."""
     channel = channels.channel_by_code(code)
     if channel is None:
-        return render(request, "registrations/channel_unknown.html", status=404)
+        return render(request, "outreach/channel_unknown.html", status=404)
     request.session[channels.SESSION_KEY] = channel.pk
     return redirect(channels.destination(channel))
 
 
 @require_http_methods(["GET", "POST"])
 def channel_list(request, pk):
-    series = get_series_for(request, pk, "registrations.manage_channels")
+    series = get_series_for(request, pk, "outreach.manage_channels")
     form = ChannelForm(request.POST or None, series=series)
     if request.method == "POST" and form.is_valid():
         channel = channels.create_channel(series=series, actor=request.user, **form.cleaned_data)
@@ -48,7 +48,7 @@ def channel_list(request, pk):
         return redirect("channel-list", pk=series.pk)
     return render(
         request,
-        "registrations/channel_list.html",
+        "outreach/channel_list.html",
         {
             "series": series,
             "figures": channels.series_figures(series),
@@ -84,7 +84,7 @@ def channel_share(request, pk):
     text = channels.share_text(channel)
     return render(
         request,
-        "registrations/channel_share.html",
+        "outreach/channel_share.html",
         {
             "channel": channel,
             "series": channel.series,
@@ -128,7 +128,7 @@ def channel_email(request, pk):
     total = all_invitations.count()
     return render(
         request,
-        "registrations/channel_email.html",
+        "outreach/channel_email.html",
         {
             "channel": channel,
             "series": channel.series,
@@ -208,16 +208,14 @@ def channel_send(request, pk):
 def invitation_opt_out(request, token):
     invitation = invitations.invitation_by_token(token)
     if invitation is None:
-        return render(request, "registrations/invitation_unknown.html", status=404)
+        return render(request, "outreach/invitation_unknown.html", status=404)
     organisation = invitation.channel.series.organisation
     if request.method == "POST":
         invitations.opt_out(invitation=invitation)
-        return render(
-            request, "registrations/invitation_opted_out.html", {"organisation": organisation}
-        )
+        return render(request, "outreach/invitation_opted_out.html", {"organisation": organisation})
     return render(
         request,
-        "registrations/invitation_opt_out.html",
+        "outreach/invitation_opt_out.html",
         {"organisation": organisation, "token": token},
     )
 

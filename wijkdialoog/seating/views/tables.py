@@ -1,22 +1,20 @@
-"""Dividing people over tables, moving by hand, check-in at the door, table cards."""
+"""Dividing people over tables, moving by hand, table cards."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wijkdialoog.dialogues.access import get_meeting_for
-from wijkdialoog.dialogues.models import MAX_SEATS, Meeting
+from wijkdialoog.dialogues.models import Meeting
+from wijkdialoog.registrations.models import Registration
 
-from .. import check_in, table_cards, table_division, table_moves
-from ..forms_tables import CodeForm, MoveForm, SwapForm, WalkInForm
-from ..models import Registration
+from .. import table_cards, table_division, table_moves
+from ..forms import MoveForm, SwapForm
 
 Status = Registration.Status
 
@@ -32,7 +30,7 @@ def _registration(meeting: Meeting, pk: int) -> Registration:
 
 @require_http_methods(["GET", "POST"])
 def division(request, pk):
-    meeting = get_meeting_for(request, pk, "registrations.divide_tables")
+    meeting = get_meeting_for(request, pk, "seating.divide_tables")
     if request.method == "POST":
         result = table_division.divide_over_tables(meeting=meeting, actor=request.user)
         messages.success(
@@ -56,7 +54,7 @@ def division(request, pk):
     plan = table_moves.seating_plan(meeting)
     return render(
         request,
-        "registrations/table_division.html",
+        "seating/table_division.html",
         {"meeting": meeting, "plan": plan, "locked": _locked_count(plan)},
     )
 
@@ -67,7 +65,7 @@ def _locked_count(plan) -> int:
 
 @require_POST
 def move(request, pk, registration_pk):
-    meeting = get_meeting_for(request, pk, "registrations.divide_tables")
+    meeting = get_meeting_for(request, pk, "seating.divide_tables")
     registration = _registration(meeting, registration_pk)
     form = MoveForm(request.POST, meeting=meeting)
     if not form.is_valid():
@@ -95,7 +93,7 @@ def move(request, pk, registration_pk):
 
 @require_POST
 def unlock(request, pk, registration_pk):
-    meeting = get_meeting_for(request, pk, "registrations.divide_tables")
+    meeting = get_meeting_for(request, pk, "seating.divide_tables")
     registration = _registration(meeting, registration_pk)
     table_moves.unlock(registration=registration, actor=request.user)
     messages.success(
@@ -109,7 +107,7 @@ def unlock(request, pk, registration_pk):
 @require_http_methods(["GET", "POST"])
 def swap(request, pk, registration_pk):
     """Swap someone with a person at another table: works when both tables are full."""
-    meeting = get_meeting_for(request, pk, "registrations.divide_tables")
+    meeting = get_meeting_for(request, pk, "seating.divide_tables")
     registration = _registration(meeting, registration_pk)
     plan = table_moves.seating_plan(meeting)
     form = SwapForm(request.POST or None, meeting=meeting, registration=registration)
@@ -132,7 +130,7 @@ def swap(request, pk, registration_pk):
     others = [s for s in plan.tables if s is not seated_at]
     return render(
         request,
-        "registrations/table_swap.html",
+        "seating/table_swap.html",
         {
             "meeting": meeting,
             "registration": registration,
@@ -152,160 +150,11 @@ def _back_to_division(meeting, registration):
 
 @require_GET
 def cards(request, pk):
-    meeting = get_meeting_for(request, pk, "registrations.divide_tables")
+    meeting = get_meeting_for(request, pk, "seating.divide_tables")
     pdf = table_cards.render_pdf(meeting, table_moves.seating_plan(meeting))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="tafelkaarten-{meeting.pk}.pdf"'
     return response
-
-
-# --- check-in at the door ----------------------------------------------------------------
-
-
-def _check_in_page(request, meeting, *, code_form=None, walk_in_form=None):
-    query = request.GET.get("q", "").strip()
-    registrations = (
-        meeting.registrations.filter(status=Status.CONFIRMED)
-        .select_related("person", "table", "party_lead__person")
-        .order_by("person__first_name", "pk")
-    )
-    if query:
-        code = check_in.normalise_code(query)
-        matches = Q(person__first_name__icontains=query)
-        if code:
-            matches |= Q(check_in_code__startswith=code)
-        registrations = registrations.filter(matches)
-    context = {
-        "meeting": meeting,
-        "registrations": registrations,
-        "query": query,
-        "can_change": request.user.has_perm("registrations.check_in", meeting),
-    }
-    if request.htmx and request.htmx.target == "check-in-results":
-        # Typing in the search box: only the list changes.
-        return render(request, "registrations/includes/check_in_list.html", context)
-    seats = sum(table.seats for table in meeting.tables.all())
-    context.update(
-        counts=check_in.door_counts(meeting, seats),
-        window=check_in.check_in_dates(meeting),
-        code_form=code_form or CodeForm(),
-        walk_in_form=walk_in_form or WalkInForm(),
-    )
-    return render(request, "registrations/check_in.html", context)
-
-
-def _back_to_check_in(request, meeting, registration=None):
-    url = reverse("check-in", args=[meeting.pk])
-    query = request.POST.get("q", "").strip()
-    if query:
-        url += "?" + urlencode({"q": query})
-    if registration is not None:
-        url += f"#registration-{registration.pk}"
-    return redirect(url)
-
-
-@require_GET
-def check_in_page(request, pk):
-    meeting = get_meeting_for(request, pk, "registrations.view_check_in")
-    return _check_in_page(request, meeting)
-
-
-@require_POST
-def check_in_person(request, pk, registration_pk):
-    meeting = get_meeting_for(request, pk, "registrations.check_in")
-    registration = _registration(meeting, registration_pk)
-    try:
-        check_in.check_in(registration=registration, actor=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _checked_in_message(registration))
-    return _back_to_check_in(request, meeting, registration)
-
-
-@require_POST
-def check_in_undo(request, pk, registration_pk):
-    meeting = get_meeting_for(request, pk, "registrations.check_in")
-    registration = _registration(meeting, registration_pk)
-    check_in.undo_check_in(registration=registration, actor=request.user)
-    messages.success(
-        request,
-        _("The check-in of %(name)s is undone.") % {"name": registration.person.first_name},
-    )
-    return _back_to_check_in(request, meeting, registration)
-
-
-@require_POST
-def check_in_code(request, pk):
-    meeting = get_meeting_for(request, pk, "registrations.check_in")
-    form = CodeForm(request.POST)
-    if form.is_valid():
-        try:
-            registration = check_in.check_in_by_code(
-                meeting=meeting, code=form.cleaned_data["code"], actor=request.user
-            )
-        except ValidationError as error:
-            form.add_error("code", error)
-        else:
-            messages.success(request, _checked_in_message(registration))
-            return _back_to_check_in(request, meeting, registration)
-    return _check_in_page(request, meeting, code_form=form)
-
-
-@require_POST
-def check_in_walk_in(request, pk):
-    meeting = get_meeting_for(request, pk, "registrations.check_in")
-    form = WalkInForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            registration = check_in.add_walk_in(
-                meeting=meeting,
-                first_name=data["first_name"],
-                phone=data["phone"],
-                email=data["email"],
-                age_group=data["age_group"],
-                relation=data["relation"],
-                actor=request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            _walk_in_message(request, registration)
-            return _back_to_check_in(request, meeting, registration)
-    return _check_in_page(request, meeting, walk_in_form=form)
-
-
-def _walk_in_message(request, registration) -> None:
-    name = registration.person.first_name
-    if not registration.table_id:
-        messages.warning(
-            request,
-            _(
-                "%(name)s is checked in, but has no table: every table already has %(most)d "
-                "seats, the most a table can have. Add a table on the meeting page."
-            )
-            % {"name": name, "most": MAX_SEATS},
-        )
-    elif registration.seat_added:
-        registration.refresh_from_db(fields=["table"])
-        messages.success(
-            request,
-            _("%(name)s is checked in. Every table was full, so %(table)s got an extra seat.")
-            % {"name": name, "table": registration.table},
-        )
-    else:
-        messages.success(request, _checked_in_message(registration))
-
-
-def _checked_in_message(registration) -> str:
-    registration.refresh_from_db(fields=["table"])
-    if registration.table_id:
-        return _("%(name)s is checked in: %(table)s.") % {
-            "name": registration.person.first_name,
-            "table": registration.table,
-        }
-    return _("%(name)s is checked in. No table yet.") % {"name": registration.person.first_name}
 
 
 urlpatterns = [
@@ -326,21 +175,4 @@ urlpatterns = [
         name="table-swap",
     ),
     path("beheer/bijeenkomsten/<int:pk>/tafelkaarten.pdf", cards, name="table-cards"),
-    path("beheer/bijeenkomsten/<int:pk>/inchecken/", check_in_page, name="check-in"),
-    path("beheer/bijeenkomsten/<int:pk>/inchecken/code/", check_in_code, name="check-in-code"),
-    path(
-        "beheer/bijeenkomsten/<int:pk>/inchecken/binnenloper/",
-        check_in_walk_in,
-        name="check-in-walk-in",
-    ),
-    path(
-        "beheer/bijeenkomsten/<int:pk>/inchecken/<int:registration_pk>/",
-        check_in_person,
-        name="check-in-person",
-    ),
-    path(
-        "beheer/bijeenkomsten/<int:pk>/inchecken/<int:registration_pk>/ongedaan/",
-        check_in_undo,
-        name="check-in-undo",
-    ),
 ]
