@@ -6,7 +6,18 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIRST_APPS = {"core", "community", "methods", "dialogues", "registrations", "harvest"}
+# outreach and seating were split out of registrations (issue 8): code of the first six, checked
+# at their level until it is annotated fully.
+FIRST_APPS = {
+    "core",
+    "community",
+    "methods",
+    "dialogues",
+    "registrations",
+    "outreach",
+    "seating",
+    "harvest",
+}
 STRICT_FLAGS = {
     "disallow_any_generics",
     "disallow_subclassing_any",
