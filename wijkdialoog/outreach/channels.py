@@ -2,22 +2,29 @@
 inviting brings people in. Named domain functions and the figures per channel."""
 
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from wijkdialoog.community.models import User
 from wijkdialoog.core import audit
 from wijkdialoog.dialogues.bilingual import public_text
 from wijkdialoog.dialogues.models import Meeting, Series
 from wijkdialoog.registrations.models import Channel, Registration
 
 from .models import Invitation
+
+# Who does it: someone logged in, or nobody (the demo, a task).
+Actor = User | AnonymousUser | None
 
 # The registration feature reads the channel a visitor came through from this session key.
 SESSION_KEY = "wijkdialoog_channel"
@@ -39,7 +46,7 @@ SHARE_KINDS = {
 
 def tracked_url(channel: Channel) -> str:
     """The absolute link that counts people who came in through this channel."""
-    return settings.SITE_URL + reverse("channel-link", args=[channel.code])
+    return str(settings.SITE_URL) + reverse("channel-link", args=[channel.code])
 
 
 def readable_url(channel: Channel) -> str:
@@ -67,7 +74,7 @@ def channel_by_code(code: str) -> Channel | None:
     )
 
 
-def attributed_channel(request, meeting: Meeting) -> Channel | None:
+def attributed_channel(request: HttpRequest, meeting: Meeting) -> Channel | None:
     """The channel that brought this visitor to `meeting`: from ?via=<code> or from the session
     (set by the tracked link), only when it belongs to the meeting's series."""
     code = request.GET.get("via", "").strip()
@@ -139,7 +146,7 @@ def whatsapp_url(text: str) -> str:
 _ACTIVE_STATUSES = [Registration.Status.CONFIRMED, Registration.Status.WAITING]
 
 
-def _count(model, **filters):
+def _count(model: type[Registration] | type[Invitation], **filters: Any) -> Coalesce:
     """A subquery counting `model` rows of the outer channel, so a list needs no query per row."""
     rows = (
         model.objects.filter(channel=OuterRef("pk"), **filters)
@@ -168,7 +175,7 @@ def channels_with_figures(series: Series) -> QuerySet[Channel]:
 
 @dataclass
 class SeriesFigures:
-    channels: list
+    channels: list[Channel]
     registered: int
     came: int
     # Registrations of this series that came in without any channel (directly, by phone, ...).
@@ -203,7 +210,7 @@ def series_figures(series: Series) -> SeriesFigures:
 
 @transaction.atomic
 def create_channel(
-    *, series: Series, actor, kind: str, label: str = "", meeting: Meeting | None = None
+    *, series: Series, actor: Actor, kind: str, label: str = "", meeting: Meeting | None = None
 ) -> Channel:
     if meeting is not None and meeting.series_id != series.pk:
         raise ValueError("The meeting of a channel must belong to its series.")

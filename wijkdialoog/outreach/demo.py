@@ -6,6 +6,7 @@ import datetime
 
 from django.utils import timezone
 
+from wijkdialoog.core.demo_support import DemoContext
 from wijkdialoog.registrations.models import Channel
 
 from . import channels
@@ -37,7 +38,7 @@ INVITATIONS = [
 OPTED_OUT = "kees.willems@example.org"
 
 
-def load(context) -> None:
+def load(context: DemoContext) -> None:
     series = context.objects.get("series")
     if not series:
         return

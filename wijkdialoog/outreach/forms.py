@@ -1,16 +1,18 @@
 """Forms of the invitation channels pages."""
 
+from typing import Any
+
 from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.core.forms import Form, ModelForm
-from wijkdialoog.dialogues.models import Series
+from wijkdialoog.dialogues.models import Meeting, Series
 from wijkdialoog.registrations.models import Channel
 
 
-class MeetingChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, meeting):
+class MeetingChoiceField(forms.ModelChoiceField[Meeting]):
+    def label_from_instance(self, meeting: Meeting) -> str:
         starts = timezone.localtime(meeting.starts_at)
         return f"{formats.date_format(starts, 'j F Y')} – {meeting.display_title}"
 
@@ -28,7 +30,7 @@ class ChannelForm(ModelForm):
         model = Channel
         fields = ["kind", "label", "meeting"]
 
-    def __init__(self, *args, series: Series, **kwargs):
+    def __init__(self, *args: Any, series: Series, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = series.meetings.select_related("series").order_by(
             "starts_at", "pk"

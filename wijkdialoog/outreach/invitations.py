@@ -11,17 +11,19 @@ from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import QuerySet
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wijkdialoog.community.models import Organisation, Person
+from wijkdialoog.community.models import Organisation, Person, User
 from wijkdialoog.core import audit
 from wijkdialoog.core.mail import render_mail
 from wijkdialoog.registrations.models import Channel
 
 from . import channels
+from .channels import Actor
 from .models import EmailOptOut, Invitation
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -235,7 +237,9 @@ def is_opted_out(organisation_id: int, email: str) -> bool:
 
 
 @transaction.atomic
-def import_invitations(*, channel: Channel, actor, checked: InvitationList) -> list[Invitation]:
+def import_invitations(
+    *, channel: Channel, actor: Actor, checked: InvitationList
+) -> list[Invitation]:
     """Create the invitations of a checked list. A list with any error imports nothing."""
     if channel.kind != Channel.Kind.EMAIL_LIST:
         raise ValueError("Only an email list channel has invitations.")
@@ -247,7 +251,7 @@ def import_invitations(*, channel: Channel, actor, checked: InvitationList) -> l
             email=row.email,
             first_name=row.first_name,
             language=row.language,
-            imported_by=actor if getattr(actor, "is_authenticated", False) else None,
+            imported_by=actor if isinstance(actor, User) else None,
         )
         for row in checked.rows
     )
@@ -265,7 +269,7 @@ def import_invitations(*, channel: Channel, actor, checked: InvitationList) -> l
     return created
 
 
-def pending_invitations(channel: Channel):
+def pending_invitations(channel: Channel) -> QuerySet[Invitation]:
     """Invitations not sent yet, leaving out addresses that asked for no more email."""
     opted_out = EmailOptOut.objects.filter(organisation_id=channel.series.organisation_id).annotate(
         address=Lower("email")
@@ -278,7 +282,7 @@ def pending_invitations(channel: Channel):
 
 
 @transaction.atomic
-def send_invitations(*, channel: Channel, actor) -> int:
+def send_invitations(*, channel: Channel, actor: Actor) -> int:
     """Queue one email per invitation not sent yet. Safe to repeat: each is sent once."""
     from .tasks import send_invitation_email
 
@@ -295,7 +299,7 @@ def send_invitations(*, channel: Channel, actor) -> int:
 
 
 def opt_out_url(invitation: Invitation) -> str:
-    return settings.SITE_URL + reverse("invitation-opt-out", args=[invitation.opt_out_token])
+    return str(settings.SITE_URL) + reverse("invitation-opt-out", args=[invitation.opt_out_token])
 
 
 def invitation_message(invitation: Invitation) -> EmailMultiAlternatives:

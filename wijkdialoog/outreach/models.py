@@ -32,7 +32,7 @@ class EmailOptOut(TimeStampedModel):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.email
 
 
@@ -66,7 +66,7 @@ class Invitation(TimeStampedModel):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.email
 
     @property

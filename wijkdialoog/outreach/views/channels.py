@@ -1,7 +1,7 @@
 """Invitation channels: tracked links, posters and flyers, email lists, share texts."""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -15,9 +15,10 @@ from wijkdialoog.registrations.models import Channel
 
 from .. import channels, invitations, posters
 from ..forms import ChannelForm, InvitationImportForm
+from ..invitations import InvitationList
 
 
-def _channel(request, pk) -> Channel:
+def _channel(request: HttpRequest, pk: int) -> Channel:
     channel = get_object_or_404(
         Channel.objects.select_related(
             "series__organisation", "series__neighbourhood", "meeting__venue"
@@ -29,7 +30,7 @@ def _channel(request, pk) -> Channel:
 
 
 @require_GET
-def channel_link(request, code):
+def channel_link(request: HttpRequest, code: str) -> HttpResponse:
     """The tracked link on posters, flyers and in messages: remember the channel, then go on."""
     channel = channels.channel_by_code(code)
     if channel is None:
@@ -39,7 +40,7 @@ def channel_link(request, code):
 
 
 @require_http_methods(["GET", "POST"])
-def channel_list(request, pk):
+def channel_list(request: HttpRequest, pk: int) -> HttpResponse:
     series = get_series_for(request, pk, "outreach.manage_channels")
     form = ChannelForm(request.POST or None, series=series)
     if request.method == "POST" and form.is_valid():
@@ -59,7 +60,7 @@ def channel_list(request, pk):
     )
 
 
-def _pdf(request, pk, format):
+def _pdf(request: HttpRequest, pk: int, format: str) -> HttpResponse:
     channel = _channel(request, pk)
     response = HttpResponse(posters.render_pdf(channel, format=format), "application/pdf")
     response["Content-Disposition"] = (
@@ -69,17 +70,17 @@ def _pdf(request, pk, format):
 
 
 @require_GET
-def channel_poster(request, pk):
+def channel_poster(request: HttpRequest, pk: int) -> HttpResponse:
     return _pdf(request, pk, "poster")
 
 
 @require_GET
-def channel_flyer(request, pk):
+def channel_flyer(request: HttpRequest, pk: int) -> HttpResponse:
     return _pdf(request, pk, "flyer")
 
 
 @require_GET
-def channel_share(request, pk):
+def channel_share(request: HttpRequest, pk: int) -> HttpResponse:
     channel = _channel(request, pk)
     text = channels.share_text(channel)
     return render(
@@ -96,7 +97,7 @@ def channel_share(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
-def channel_email(request, pk):
+def channel_email(request: HttpRequest, pk: int) -> HttpResponse:
     """The address list of an email channel: import a CSV file and send the invitations."""
     channel = _channel(request, pk)
     if channel.kind != Channel.Kind.EMAIL_LIST:
@@ -143,7 +144,7 @@ def channel_email(request, pk):
     )
 
 
-def _report_import(request, created: int, checked) -> None:
+def _report_import(request: HttpRequest, created: int, checked: InvitationList) -> None:
     messages.success(
         request,
         ngettext(
@@ -181,7 +182,7 @@ def _report_import(request, created: int, checked) -> None:
 
 
 @require_POST
-def channel_send(request, pk):
+def channel_send(request: HttpRequest, pk: int) -> HttpResponse:
     channel = _channel(request, pk)
     if channel.kind != Channel.Kind.EMAIL_LIST:
         return redirect("channel-list", pk=channel.series_id)
@@ -205,7 +206,7 @@ def channel_send(request, pk):
 # "unsubscribe" button (RFC 8058); the secret token in the address is the protection.
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
-def invitation_opt_out(request, token):
+def invitation_opt_out(request: HttpRequest, token: str) -> HttpResponse:
     invitation = invitations.invitation_by_token(token)
     if invitation is None:
         return render(request, "outreach/invitation_unknown.html", status=404)
