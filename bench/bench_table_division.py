@@ -1,5 +1,5 @@
 """Benchmark of the table division heuristic
-(wijkdialoog/registrations/table_division_algorithm.py, plain Python).
+(wijkdialoog/seating/table_division_algorithm.py, plain Python).
 
 (a) Quality: on small seeded random instances the heuristic's mix score is compared with the
     exact optimum of the same score, found with an integer program solved by HiGHS. Goal: within
@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import highspy
 
-from wijkdialoog.registrations.table_division_algorithm import (
+from wijkdialoog.seating.table_division_algorithm import (
     Attendee,
     TableSpec,
     build_problem,
@@ -49,7 +49,7 @@ from wijkdialoog.registrations.table_division_algorithm import (
     pairs,
     score,
 )
-from wijkdialoog.registrations.table_languages import DUTCH, ENGLISH
+from wijkdialoog.seating.table_languages import DUTCH, ENGLISH
 
 AGE_GROUPS = ["u18", "18-34", "35-54", "55-74", "75+"]
 RELATIONS = ["resident", "volunteer", "professional", "partner", "other"]

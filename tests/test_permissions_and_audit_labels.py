@@ -10,7 +10,9 @@ import rules
 from wijkdialoog.core.models import ACTION_LABELS
 
 ROOT = Path(__file__).resolve().parents[1] / "wijkdialoog"
-PERMISSION = re.compile(r"^(core|community|methods|dialogues|registrations|harvest)\.[a-z_]+$")
+PERMISSION = re.compile(
+    r"^(core|community|methods|dialogues|registrations|outreach|seating|harvest)\.[a-z_]+$"
+)
 # Functions whose string arguments name a permission.
 ASKING = {
     "require",

@@ -99,7 +99,11 @@ INSTALLED_APPS = [
     "wijkdialoog.core",
     "wijkdialoog.community",
     "wijkdialoog.dialogues",
+    # outreach before registrations: the demo data loads in this order, and the registrations
+    # demo says through which channel people came. The dependency order is core/architecture.py.
+    "wijkdialoog.outreach",
     "wijkdialoog.registrations",
+    "wijkdialoog.seating",
     "wijkdialoog.methods",
     "wijkdialoog.harvest",
     "wijkdialoog.site",

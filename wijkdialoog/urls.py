@@ -8,6 +8,8 @@ urlpatterns = [
     path("", include("wijkdialoog.community.urls")),
     path("", include("wijkdialoog.dialogues.urls")),
     path("", include("wijkdialoog.registrations.urls")),
+    path("", include("wijkdialoog.outreach.urls")),
+    path("", include("wijkdialoog.seating.urls")),
     path("", include("wijkdialoog.methods.urls")),
     path("", include("wijkdialoog.harvest.urls")),
 ]

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from tests.builders import make_meeting, make_membership, make_organisation, make_series, make_venue
 from wijkdialoog.community.models import Neighbourhood
-from wijkdialoog.registrations import channels
+from wijkdialoog.outreach import channels
 from wijkdialoog.registrations.models import Channel
 
 
@@ -85,8 +85,8 @@ def test_the_share_text_page_works_with_and_without_the_copy_button(page, db):
 def test_a_resident_stops_invitation_emails_from_the_link_in_the_mail_on_a_phone(phone, db):
     from django.core import mail
 
-    from wijkdialoog.registrations import invitations
-    from wijkdialoog.registrations.models import EmailOptOut
+    from wijkdialoog.outreach import invitations
+    from wijkdialoog.outreach.models import EmailOptOut
 
     organisation = make_organisation(name="Buurtwerk De Brug", slug="de-brug")
     neighbourhood = Neighbourhood.objects.create(

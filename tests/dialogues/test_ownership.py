@@ -27,7 +27,8 @@ from wijkdialoog.dialogues.models import Meeting, Series, Table, Venue
 from wijkdialoog.harvest import running
 from wijkdialoog.harvest.models import Card, Evaluation, Photo, TableRun
 from wijkdialoog.methods.models import Method, Phase
-from wijkdialoog.registrations.models import Channel, EmailOptOut, Invitation, Registration
+from wijkdialoog.outreach.models import EmailOptOut, Invitation
+from wijkdialoog.registrations.models import Channel, Registration
 
 ROOT = Path(__file__).resolve().parents[2] / "wijkdialoog"
 

@@ -22,8 +22,6 @@ CASES = [
     ("registrations.check_in", "meeting_last_week", {"organiser"}),
     ("registrations.check_in", "meeting_today_at_other_tables", {"organiser"}),
     ("registrations.manage_registrations", "meeting_today", {"organiser"}),
-    ("registrations.divide_tables", "meeting_today", {"organiser"}),
-    ("registrations.manage_channels", "series", {"organiser"}),
     ("registrations.export_registrations", "meeting_today", {"organiser"}),
     ("registrations.export_registrations", "meeting_elsewhere", {"outsider"}),
     # What someone registered on behalf of another: whoever did it, and organisers.

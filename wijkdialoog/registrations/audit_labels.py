@@ -13,10 +13,3 @@ describe_action(
     "registration.moved_to_own_record",
     _("Registration given its own contact details (its personal link changed them)"),
 )
-describe_action("registration.moved_to_table", _("Moved to another table by hand"))
-describe_action("registration.table_unlocked", _("Free to be placed again"))
-describe_action("registration.seats_swapped", _("Swapped seats with someone by hand"))
-describe_action("channel.created", _("Invitation channel added"))
-describe_action("channel.invitations_imported", _("Email addresses imported"))
-describe_action("channel.invitations_sent", _("Invitation emails sent"))
-describe_action("channel.opt_out", _("Someone asked for no more invitation emails"))

@@ -1,9 +1,7 @@
-"""Demo data for registrations: channels first, then registrations, then the table division."""
+"""Demo data for registrations (outreach's channels load before it, the table division after)."""
 
-from . import demo_channels, demo_registrations, demo_tables
+from . import demo_registrations
 
 
 def load(context) -> None:
-    demo_channels.load(context)
     demo_registrations.load(context)
-    demo_tables.load(context)

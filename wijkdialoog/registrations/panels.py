@@ -8,4 +8,3 @@ def register_panels() -> None:
         "meeting-manage", template="registrations/includes/meeting_registrations.html", order=10
     )
     register_panel("meeting-public", template="registrations/includes/meeting_register.html")
-    register_panel("series-actions", template="registrations/includes/series_channels_link.html")

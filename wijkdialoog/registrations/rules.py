@@ -56,8 +56,6 @@ rules.add_perm(
     (is_organiser_of_subject & after_check_in_window_opened) | _at_the_door,
 )
 rules.add_perm("registrations.manage_registrations", is_organiser_of_subject)
-rules.add_perm("registrations.divide_tables", is_organiser_of_subject)
-rules.add_perm("registrations.manage_channels", is_organiser_of_subject)
 # Names, contact details and needs (health data) leave the application only with an organiser.
 rules.add_perm("registrations.export_registrations", is_organiser_of_subject)
 # The result of registering someone (their email address and codes): only for whoever

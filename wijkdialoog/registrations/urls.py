@@ -1,8 +1,7 @@
-from .views import channels, exports, registering, tables
+from .views import check_in, exports, registering
 
 urlpatterns = [
     *registering.urlpatterns,
-    *channels.urlpatterns,
-    *tables.urlpatterns,
+    *check_in.urlpatterns,
     *exports.urlpatterns,
 ]

@@ -1,0 +1,3 @@
+from .views import channels
+
+urlpatterns = channels.urlpatterns

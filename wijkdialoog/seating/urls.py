@@ -1,0 +1,3 @@
+from .views import tables
+
+urlpatterns = tables.urlpatterns
