@@ -363,7 +363,7 @@ def test_a_walk_in_goes_to_the_table_whose_mix_improves_most():
 
 @pytest.mark.parametrize("module", ["table_division_algorithm", "table_languages"])
 def test_the_algorithm_imports_nothing_from_django_or_the_models(module):
-    path = Path(__file__).parents[2] / "wijkdialoog" / "registrations" / f"{module}.py"
+    path = Path(__file__).parents[2] / "wijkdialoog" / "seating" / f"{module}.py"
     imported = set()
     for node in ast.walk(ast.parse(path.read_text())):
         if isinstance(node, ast.Import):
