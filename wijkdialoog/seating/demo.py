@@ -5,6 +5,9 @@ import datetime
 
 from django.utils import timezone
 
+from wijkdialoog.community.models import User
+from wijkdialoog.core.demo_support import DemoContext
+from wijkdialoog.dialogues.models import Meeting
 from wijkdialoog.registrations.check_in import add_walk_in, check_in
 from wijkdialoog.registrations.models import Registration
 
@@ -25,7 +28,7 @@ WALK_INS = {
 }
 
 
-def load(context) -> None:
+def load(context: DemoContext) -> None:
     meetings = context["meetings"]
     organiser = context["people"]["organisator"].user
     if NEXT in meetings:
@@ -39,7 +42,7 @@ def load(context) -> None:
             _check_in(meetings[key], organiser, WALK_INS[key])
 
 
-def _move_one_by_hand(meeting, organiser) -> None:
+def _move_one_by_hand(meeting: Meeting, organiser: User) -> None:
     """Someone who came alone, preferably with access needs, gets a seat at the first table
     (still empty: nobody is seated yet)."""
     table = meeting.tables.order_by("number").first()
@@ -49,7 +52,7 @@ def _move_one_by_hand(meeting, organiser) -> None:
         move_to_table(registration=person, table=table, actor=organiser)
 
 
-def _check_in(meeting, organiser, walk_in) -> None:
+def _check_in(meeting: Meeting, organiser: User, walk_in: tuple[str, str, str]) -> None:
     """Most people came, a few did not, and one person walked in. The moments are set to just
     before the start, as if it happened then."""
     people = list(seated_registrations(meeting))

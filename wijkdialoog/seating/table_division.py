@@ -3,9 +3,12 @@ algorithm in `table_division_algorithm` (plain Python, tested on plain data)."""
 
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy
 
+from wijkdialoog.community.models import User
 from wijkdialoog.core import audit
 from wijkdialoog.core.models import describe_action
 from wijkdialoog.dialogues.models import Meeting, Table
@@ -18,6 +21,8 @@ from .table_languages import spoken_languages
 describe_action("meeting.divided_over_tables", gettext_lazy("Divided over tables"))
 
 Status = Registration.Status
+# Who seats people: the signed-in organiser (None or anonymous only in a management command).
+Actor = User | AnonymousUser | None
 
 
 def attendee_for(registration: Registration) -> Attendee:
@@ -37,7 +42,7 @@ def table_spec(table: Table) -> TableSpec:
     return TableSpec(key=table.pk, seats=table.seats, language=table.language)
 
 
-def seated_registrations(meeting: Meeting):
+def seated_registrations(meeting: Meeting) -> QuerySet[Registration]:
     """The confirmed people of a meeting in registration order: who is seated first."""
     return meeting.registrations.filter(status=Status.CONFIRMED).order_by("created_at", "pk")
 
@@ -52,7 +57,7 @@ class DivisionResult:
 
 
 @transaction.atomic
-def divide_over_tables(*, meeting: Meeting, actor) -> DivisionResult:
+def divide_over_tables(*, meeting: Meeting, actor: Actor) -> DivisionResult:
     """Seat the confirmed people of a meeting at its tables, well mixed; people placed by hand
     stay where they are. Who does not fit gets no table and is reported."""
     meeting = lock_meeting(meeting)

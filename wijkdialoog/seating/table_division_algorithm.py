@@ -110,7 +110,7 @@ def pairs(n: int) -> int:
 
 def mix_score(attendees: Iterable[Attendee], assignment: Mapping[int, int | None]) -> int:
     """The pairs of alike people at the same tables, weighted (lower is better)."""
-    counts: Counter = Counter()
+    counts: Counter[tuple[int, str, str]] = Counter()
     for attendee in attendees:
         table = assignment.get(attendee.key)
         if table is not None:
@@ -187,6 +187,11 @@ class Unit:
     restricted: bool = False
 
 
+# Each (attribute, value) pair's position in the counts; the keys of the tables each person fits.
+FeatureIndex = Mapping[tuple[str, str], int]
+Fitting = Mapping[int, set[int]]
+
+
 @dataclass(slots=True)
 class Problem:
     tables: list[TableSpec]
@@ -234,17 +239,26 @@ def build_problem(attendees: Sequence[Attendee], tables: Sequence[TableSpec]) ->
     return problem
 
 
-def _fix(problem, attendee, t, feature_index, fitting) -> None:
+def _fix(
+    problem: Problem, attendee: Attendee, t: int, feature_index: FeatureIndex, fitting: Fitting
+) -> None:
     """Take a person placed by hand out of the search: their seat and features are constant."""
-    problem.fixed[attendee.key] = attendee.locked_table
+    table_key = problem.tables[t].key  # their locked_table
+    problem.fixed[attendee.key] = table_key
     problem.free[t] -= 1
     for feature in features(attendee):
         problem.fixed_counts[t][feature_index[feature]] += 1
-    if attendee.locked_table not in fitting[attendee.key]:
+    if table_key not in fitting[attendee.key]:
         problem.fixed_cost += LANGUAGE_MISMATCH
 
 
-def _unit_for(members, problem, index_of, feature_index, fitting) -> Unit | None:
+def _unit_for(
+    members: list[tuple[int, Attendee]],
+    problem: Problem,
+    index_of: Mapping[int, int],
+    feature_index: FeatureIndex,
+    fitting: Fitting,
+) -> Unit | None:
     """The unit of the members of one party who were not placed by hand (None if all were)."""
     tables = problem.tables
     locked = [a for _, a in members if a.key in problem.fixed]
@@ -255,10 +269,10 @@ def _unit_for(members, problem, index_of, feature_index, fitting) -> Unit | None
     if locked:
         # The party joins the table of the lead, or else of the first member placed by hand.
         anchor = next((a for a in locked if a.key == a.party_key), locked[0])
-        allowed: tuple[int, ...] = (index_of[anchor.locked_table],)
+        allowed: tuple[int, ...] = (index_of[problem.fixed[anchor.key]],)
     else:
         allowed = _allowed_tables(people, tables, fitting)
-    counter: Counter = Counter()
+    counter: Counter[int] = Counter()
     for attendee in people:
         for feature in features(attendee):
             counter[feature_index[feature]] += 1
@@ -314,7 +328,7 @@ class _Search:
             tuple((k, c, self.weights[k] * c) for k, c in unit.counts) for unit in self.units
         ]
         # Units with the same features share a profile; swapping two of them changes nothing.
-        profiles: dict[tuple, int] = {}
+        profiles: dict[tuple[int, tuple[tuple[int, int], ...]], int] = {}
         self.profile = [
             profiles.setdefault((unit.size, unit.counts), len(profiles)) for unit in self.units
         ]
@@ -536,11 +550,13 @@ def _improve_and_fill(search: _Search, order: list[int], in_order: list[int]) ->
         search.improve([u for u in order if search.table_of[u] >= 0])
 
 
-def _placement_order(units, indexes, by_priority=True) -> list[int]:
+def _placement_order(
+    units: Sequence[Unit], indexes: Iterable[int], by_priority: bool = True
+) -> list[int]:
     """Units with one possible table first, then those whose language leaves them few tables,
     then the others: in registration order, or (for a restart) largest first."""
 
-    def freedom(u):
+    def freedom(u: int) -> int:
         return 0 if len(units[u].allowed) == 1 else 1 if units[u].restricted else 2
 
     indexes = list(indexes)
@@ -559,8 +575,8 @@ def best_table_for(
     pairs, in a language they speak); ties go to the emptiest table, then the lowest. None when
     every table they may use is full."""
     tables = list(tables)
-    load: Counter = Counter()
-    counts: Counter = Counter()
+    load: Counter[int] = Counter()
+    counts: Counter[tuple[int, tuple[str, str]]] = Counter()
     for attendee, table_key in seated:
         load[table_key] += 1
         for feature in features(attendee):

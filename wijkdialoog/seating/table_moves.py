@@ -14,7 +14,7 @@ from wijkdialoog.registrations.models import Registration
 from wijkdialoog.registrations.parties import group_into_parties, party_of
 from wijkdialoog.registrations.waiting_list import lock_meeting
 
-from .table_division import attendee_for, seated_registrations, table_spec
+from .table_division import Actor, attendee_for, seated_registrations, table_spec
 from .table_division_algorithm import language_mismatches, table_scores
 
 Status = Registration.Status
@@ -32,7 +32,7 @@ def _party(registration: Registration) -> list[Registration]:
 
 
 @transaction.atomic
-def move_to_table(*, registration: Registration, table: Table, actor) -> list[Registration]:
+def move_to_table(*, registration: Registration, table: Table, actor: Actor) -> list[Registration]:
     """Seat someone (and the people registered with them) at `table` by hand. Dividing again
     never moves them. Raises TableFull when the table has no room for the whole party."""
     lock_meeting(registration.meeting)
@@ -85,7 +85,7 @@ def no_room_message(table: Table, taken: int, needed: int) -> str:
 
 
 @transaction.atomic
-def swap_seats(*, first: Registration, second: Registration, actor) -> None:
+def swap_seats(*, first: Registration, second: Registration, actor: Actor) -> None:
     """Swap two people between their tables, also when both tables are full. The people
     registered with each of them move along; when one table then has too few seats the swap is
     refused. Both end up placed by hand, so dividing again keeps them."""
@@ -128,7 +128,9 @@ def swap_seats(*, first: Registration, second: Registration, actor) -> None:
     )
 
 
-def _swap_refusal(table: Table, lead: Registration, incoming: list, staying: int) -> str:
+def _swap_refusal(
+    table: Table, lead: Registration, incoming: list[Registration], staying: int
+) -> str:
     others = len(incoming) - 1
     over = staying + len(incoming) - table.seats
     parts = []
@@ -154,7 +156,7 @@ def _swap_refusal(table: Table, lead: Registration, incoming: list, staying: int
 
 
 @transaction.atomic
-def unlock(*, registration: Registration, actor) -> list[Registration]:
+def unlock(*, registration: Registration, actor: Actor) -> list[Registration]:
     """Let the algorithm place someone (and their party) again when dividing next time."""
     lock_meeting(registration.meeting)
     party = [member for member in _party(registration) if member.table_locked]
@@ -216,7 +218,7 @@ def seating_plan(meeting: Meeting) -> SeatingPlan:
     scores = table_scores(attendees, assignment)
     mismatches = language_mismatches(attendees, assignment, [table_spec(t) for t in tables])
     for registration in registrations:
-        registration.language_mismatch = registration.pk in mismatches
+        registration.language_mismatch = registration.pk in mismatches  # type: ignore[attr-defined]  # for the page
     return SeatingPlan(
         tables=[
             TableSeating(table, by_table[table.pk], scores.get(table.pk, 0)) for table in tables

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -30,7 +31,7 @@ def _registration(meeting: Meeting, pk: int) -> Registration:
 
 
 @require_http_methods(["GET", "POST"])
-def division(request, pk):
+def division(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for(request, pk, "seating.divide_tables")
     if request.method == "POST":
         result = table_division.divide_over_tables(meeting=meeting, actor=request.user)
@@ -60,12 +61,12 @@ def division(request, pk):
     )
 
 
-def _locked_count(plan) -> int:
+def _locked_count(plan: table_moves.SeatingPlan) -> int:
     return sum(1 for seating in plan.tables for person in seating.people if person.table_locked)
 
 
 @require_POST
-def move(request, pk, registration_pk):
+def move(request: HttpRequest, pk: int, registration_pk: int) -> HttpResponse:
     meeting = get_meeting_for(request, pk, "seating.divide_tables")
     registration = _registration(meeting, registration_pk)
     form = MoveForm(request.POST, meeting=meeting)
@@ -93,7 +94,7 @@ def move(request, pk, registration_pk):
 
 
 @require_POST
-def unlock(request, pk, registration_pk):
+def unlock(request: HttpRequest, pk: int, registration_pk: int) -> HttpResponse:
     meeting = get_meeting_for(request, pk, "seating.divide_tables")
     registration = _registration(meeting, registration_pk)
     table_moves.unlock(registration=registration, actor=request.user)
@@ -106,7 +107,7 @@ def unlock(request, pk, registration_pk):
 
 
 @require_http_methods(["GET", "POST"])
-def swap(request, pk, registration_pk):
+def swap(request: HttpRequest, pk: int, registration_pk: int) -> HttpResponse:
     """Swap someone with a person at another table: works when both tables are full."""
     meeting = get_meeting_for(request, pk, "seating.divide_tables")
     registration = _registration(meeting, registration_pk)
@@ -142,7 +143,7 @@ def swap(request, pk, registration_pk):
     )
 
 
-def _back_to_division(meeting, registration):
+def _back_to_division(meeting: Meeting, registration: Registration) -> HttpResponseRedirect:
     return redirect(
         reverse("table-division", args=[meeting.pk])
         + f"#person-{registration.party_lead_id or registration.pk}"
@@ -150,7 +151,7 @@ def _back_to_division(meeting, registration):
 
 
 @require_GET
-def cards(request, pk):
+def cards(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for(request, pk, "seating.divide_tables")
     content = table_cards.render_pdf(meeting, table_moves.seating_plan(meeting))
     return pdf.response(content, f"tafelkaarten-{meeting.pk}.pdf")
