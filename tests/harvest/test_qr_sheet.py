@@ -1,42 +1,10 @@
 """The printable QR sheet of a table: a real PDF whose two codes scan to the participant links."""
 
-import subprocess
-
 from django.urls import reverse
 
+from tests.pdfs import pdf_text, qr_codes
 from wijkdialoog.core.models import AuditEntry
 from wijkdialoog.harvest.models import TableRun
-
-
-def pdf_text(path) -> str:
-    return subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-
-
-def qr_codes(path, tmp_path) -> list[str]:
-    """Renders the first page at 150 dpi and reads every QR code on it with zbarimg."""
-    prefix = tmp_path / "page"
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-png",
-            "-r",
-            "150",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            "-singlefile",
-            str(path),
-            str(prefix),
-        ],
-        check=True,
-    )
-    output = subprocess.run(
-        ["zbarimg", "-q", "--raw", f"{prefix}.png"], capture_output=True, text=True, check=True
-    )
-    return output.stdout.splitlines()
 
 
 def test_the_qr_sheet_scans_to_the_card_and_evaluation_links(client, facilitator, table, tmp_path):

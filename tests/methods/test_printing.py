@@ -1,26 +1,16 @@
 """Paper works too: the facilitator guide (A4, with a time plan) and the table cards (A5 landscape,
 one card per phase plus one with the rules) are real PDFs with every phase and question."""
 
-import re
 import subprocess
 
 import pytest
 from django.urls import reverse
 
+from tests.pdfs import page_size, pdf_info
 from wijkdialoog.methods import printing
 
 A4 = (595, 842)
 A5_LANDSCAPE = (595, 420)
-
-
-def pdf_info(path) -> dict:
-    output = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
-    return dict(line.split(":", 1) for line in output.stdout.splitlines() if ":" in line)
-
-
-def page_size(path) -> tuple[int, int]:
-    width, height = re.match(r"\s*([\d.]+) x ([\d.]+) pts", pdf_info(path)["Page size"]).groups()
-    return round(float(width)), round(float(height))
 
 
 def pdf_text(path, page=None) -> str:

@@ -1,7 +1,6 @@
 """Posters (A4) and flyers (A5): real PDFs with the theme, the date and a QR code that scans to
 the channel's tracked link."""
 
-import re
 import subprocess
 
 import pytest
@@ -14,6 +13,7 @@ from tests.builders import (
     make_venue,
 )
 from tests.conftest import PERSONAS
+from tests.pdfs import page_size, pdf_info, pdf_text, qr_codes
 from wijkdialoog.core import pdf
 from wijkdialoog.outreach import channels, posters
 from wijkdialoog.registrations.models import Channel
@@ -21,47 +21,6 @@ from wijkdialoog.registrations.models import Channel
 Kind = Channel.Kind
 A4 = (595, 842)
 A5 = (420, 595)
-
-
-def pdf_info(path) -> dict:
-    output = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
-    return dict(line.split(":", 1) for line in output.stdout.splitlines() if ":" in line)
-
-
-def page_size(path) -> tuple[int, int]:
-    width, height = re.match(r"\s*([\d.]+) x ([\d.]+) pts", pdf_info(path)["Page size"]).groups()
-    return round(float(width)), round(float(height))
-
-
-def pdf_text(path) -> str:
-    return subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-
-
-def qr_codes(path, tmp_path) -> list[str]:
-    """Renders the first page at 150 dpi and reads every QR code on it with zbarimg."""
-    prefix = tmp_path / "page"
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-png",
-            "-r",
-            "150",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            "-singlefile",
-            str(path),
-            str(prefix),
-        ],
-        check=True,
-    )
-    output = subprocess.run(
-        ["zbarimg", "-q", "--raw", f"{prefix}.png"], capture_output=True, text=True, check=True
-    )
-    return output.stdout.splitlines()
 
 
 @pytest.fixture
