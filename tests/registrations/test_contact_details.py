@@ -11,8 +11,10 @@ from django.core import mail
 from django.urls import reverse
 
 from tests.builders import make_meeting, make_person, sign_up
+from tests.pdfs import page_size, pdf_info, pdf_text, qr_codes
 from wijkdialoog.core.models import AuditEntry
 from wijkdialoog.registrations import registering
+from wijkdialoog.registrations.tasks import manage_url
 
 LINK = re.compile(r"https?://testserver(/\S+)")
 
@@ -187,6 +189,21 @@ def test_the_slip_is_a_pdf(client, meeting):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+
+
+def test_the_slip_is_one_small_page_whose_qr_code_opens_the_personal_link(
+    client, meeting, tmp_path
+):
+    registration = registering.register(meeting=meeting, first_name="Gerrit", phone="0612345678")
+    path = tmp_path / "slip.pdf"
+    path.write_bytes(
+        client.get(reverse("registration-slip", args=[registration.manage_token])).content
+    )
+
+    assert pdf_info(path)["Pages"].strip() == "1"
+    assert page_size(path) == (298, 420)  # A6
+    assert qr_codes(path, tmp_path) == [manage_url(registration)]
+    assert "Thuis in je buurt" in pdf_text(path)
 
 
 def test_the_slip_of_an_unknown_link_is_not_found(client, meeting):
