@@ -43,6 +43,36 @@ def _companion_field() -> forms.CharField:
     )
 
 
+def _first_name_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Your first name"),
+        max_length=80,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+
+
+def _email_field(help_text) -> forms.EmailField:
+    """Email and phone are each optional; the form asks for one of them."""
+    return forms.EmailField(  # type: ignore[call-arg]  # stubs: template_name only on Field
+        label=_("Email address"),
+        required=False,
+        template_name=PLAIN_FIELD,
+        help_text=help_text,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+def _phone_field(help_text="") -> forms.CharField:
+    return forms.CharField(  # type: ignore[call-arg]  # stubs: template_name only on Field
+        label=_("Phone number"),
+        max_length=30,
+        required=False,
+        template_name=PLAIN_FIELD,
+        help_text=help_text,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel", "type": "tel"}),
+    )
+
+
 class FactsForm(Form):
     """The optional facts, used only to mix tables and to make sure everyone can take part."""
 
@@ -123,25 +153,10 @@ def _filled_in_or_wrong(fields) -> bool:
 class RegisterForm(FactsForm):
     """Registering yourself: a first name and a way to reach you; everything else optional."""
 
-    first_name = forms.CharField(
-        label=_("Your first name"),
-        max_length=80,
-        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
-    )
-    email = forms.EmailField(  # type: ignore[call-arg]  # stubs: template_name only on Field
-        label=_("Email address"),
-        required=False,
-        template_name=PLAIN_FIELD,
-        help_text=_("You get a confirmation with a link to change or cancel."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    phone = forms.CharField(  # type: ignore[call-arg]  # stubs: template_name only on Field
-        label=_("Phone number"),
-        max_length=30,
-        required=False,
-        template_name=PLAIN_FIELD,
-        help_text=_("No email? Then fill in your phone number. We only call about this meeting."),
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel", "type": "tel"}),
+    first_name = _first_name_field()
+    email = _email_field(_("You get a confirmation with a link to change or cancel."))
+    phone = _phone_field(
+        _("No email? Then fill in your phone number. We only call about this meeting.")
     )
     consent = forms.BooleanField(
         label=_("Yes, I agree that my details are stored for this purpose."),
@@ -218,25 +233,11 @@ class ChangeForm(FactsForm):
 class ContactForm(Form):
     """The manage page: how we call you and how we reach you."""
 
-    first_name = forms.CharField(
-        label=_("Your first name"),
-        max_length=80,
-        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    first_name = _first_name_field()
+    email = _email_field(
+        _("A new address counts once you confirm it: we send a link to the new address.")
     )
-    email = forms.EmailField(  # type: ignore[call-arg]  # stubs: template_name only on Field
-        label=_("Email address"),
-        required=False,
-        template_name=PLAIN_FIELD,
-        help_text=_("A new address counts once you confirm it: we send a link to the new address."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    phone = forms.CharField(  # type: ignore[call-arg]  # stubs: template_name only on Field
-        label=_("Phone number"),
-        max_length=30,
-        required=False,
-        template_name=PLAIN_FIELD,
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel", "type": "tel"}),
-    )
+    phone = _phone_field()
 
     @classmethod
     def for_person(cls, person: Person, data=None):
