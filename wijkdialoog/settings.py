@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "wijkdialoog.seating",
     "wijkdialoog.methods",
     "wijkdialoog.harvest",
+    "wijkdialoog.synthesis",
     "wijkdialoog.site",
 ]
 

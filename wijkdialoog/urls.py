@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("wijkdialoog.seating.urls")),
     path("", include("wijkdialoog.methods.urls")),
     path("", include("wijkdialoog.harvest.urls")),
+    path("", include("wijkdialoog.synthesis.urls")),
 ]
 
 handler400 = "wijkdialoog.core.views.bad_request"

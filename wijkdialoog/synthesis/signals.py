@@ -1,0 +1,1 @@
+"""Synthesis listens to harvest: every saved card is embedded after commit (embedding.py)."""
