@@ -70,14 +70,15 @@ def mark_highlight(*, card: Card, actor: Any, for_public: bool) -> Highlight:
         highlight = Highlight.objects.create(
             card=card, series_id=card.meeting.series_id, for_public=for_public, created_by=actor
         )
-        action = "highlight.marked"
+        audit.record(
+            actor=actor, action="highlight.marked", subject=card, payload=_payload(highlight)
+        )
     elif highlight.for_public != for_public:
         highlight.for_public = for_public
         highlight.save(update_fields=["for_public", "updated_at"])
-        action = "highlight.changed"
-    else:
-        return highlight
-    audit.record(actor=actor, action=action, subject=card, payload=_payload(highlight))
+        audit.record(
+            actor=actor, action="highlight.changed", subject=card, payload=_payload(highlight)
+        )
     return highlight
 
 
