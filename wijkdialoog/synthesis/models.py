@@ -42,7 +42,7 @@ class HarvestSharing(TimeStampedModel):
         verbose_name = _("harvest sharing with partners")
         verbose_name_plural = _("harvest sharing with partners")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(self.organisation)
 
 
@@ -64,7 +64,7 @@ class CardVector(models.Model):
         verbose_name = _("card vector")
         verbose_name_plural = _("card vectors")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.card_id} ({self.model})"
 
 
@@ -109,7 +109,7 @@ class Theme(TimeStampedModel):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
     @property
@@ -148,7 +148,7 @@ class CardTheme(models.Model):
         verbose_name_plural = _("cards in themes")
         indexes = [models.Index(fields=["series", "theme"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.card_id} → {self.theme_id}"
 
 
@@ -172,7 +172,7 @@ class Highlight(TimeStampedModel):
         verbose_name = _("highlight")
         verbose_name_plural = _("highlights")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(self.card)
 
     @property
@@ -207,7 +207,7 @@ class Story(TimeStampedModel):
         verbose_name = _("neighbourhood story")
         verbose_name_plural = _("neighbourhood stories")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title or str(self.series)
 
     @property
@@ -240,5 +240,5 @@ class StoryVersion(models.Model):
             models.UniqueConstraint(fields=["story", "number"], name="story_version_once")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.story} v{self.number}"

@@ -1,6 +1,8 @@
 """Permissions of the synthesis app: who sees a series' harvest, who finds its themes and writes
 its story. Subjects are a Series or a Meeting (both carry `organisation_id` and `is_published`)."""
 
+from typing import Any
+
 import rules
 from django.utils import timezone
 
@@ -11,12 +13,12 @@ from wijkdialoog.dialogues.models import Series
 
 
 @rules.predicate
-def is_partner_of_subject(user, subject):
+def is_partner_of_subject(user: Any, subject: Any) -> bool:
     return subject is not None and has_role(user, Membership.Role.PARTNER, subject)
 
 
 @rules.predicate
-def is_published_subject(user, subject):
+def is_published_subject(user: Any, subject: Any) -> bool:
     """A meeting once it is published; a series once one of its meetings is."""
     if subject is None:
         return False
@@ -28,7 +30,7 @@ def is_published_subject(user, subject):
 
 
 @rules.predicate
-def organisation_shares_internal_cards(user, subject):
+def organisation_shares_internal_cards(user: Any, subject: Any) -> bool:
     """The subject's organisation lets its partners see internal cards (HarvestSharing)."""
     if subject is None:
         return False
