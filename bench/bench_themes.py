@@ -25,8 +25,7 @@ import time
 from pathlib import Path
 
 # The engine is plain Python: no Django settings are needed to run it.
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np
 from sklearn.cluster import KMeans
@@ -38,6 +37,7 @@ from wijkdialoog.synthesis.engine.guided import Described, assign_described, des
 from wijkdialoog.synthesis.engine.naming import lemma
 from wijkdialoog.synthesis.engine.themes import Space, assign, suggest
 
+ROOT = Path(__file__).resolve().parents[1]
 CARDS = Path(
     os.environ.get("WIJKDIALOOG_THEMES_CARDS", ROOT.parent / "shared/data/harvest-nl/cards_nl.csv")
 )
@@ -111,7 +111,8 @@ def quality(texts: list[str], labels: list[str], vectors: np.ndarray) -> None:
         labels, [labels_of(suggest(vectors, texts, k=k, seed=s), len(texts)) for s in SEEDS]
     )
     print(
-        f"    baseline TF-IDF (lemmas) + k-means, k={k}:  NMI {baseline[0]:.3f}  ARI {baseline[1]:.3f}"
+        f"    baseline TF-IDF (lemmas) + k-means, k={k}:  "
+        f"NMI {baseline[0]:.3f}  ARI {baseline[1]:.3f}"
     )
     ks = sorted({len(r) for r in auto_runs})
     for title, (nmi, ari) in ((f"ours, automatic k {ks}:", auto), (f"ours, k={k}:", true_k)):
@@ -122,7 +123,8 @@ def quality(texts: list[str], labels: list[str], vectors: np.ndarray) -> None:
     print("    suggested names (seed 0):")
     for suggestion in auto_runs[0]:
         print(
-            f"      {len(suggestion.indices):3d}  {suggestion.name}  ({', '.join(suggestion.keywords)})"
+            f"      {len(suggestion.indices):3d}  {suggestion.name}  "
+            f"({', '.join(suggestion.keywords)})"
         )
 
 
@@ -138,7 +140,8 @@ def guided(texts: list[str], labels: list[str], vectors: np.ndarray) -> None:
     print(f"(b) Guided assignment to {len(keys)} described themes")
     print(f"    nearest theme, no threshold: {nearest / n:.1%} right   goal: >= 70%")
     print(
-        f"    with the threshold: {right / n:.1%} of all cards right, {right / max(len(sorted_), 1):.1%}"
+        f"    with the threshold: {right / n:.1%} of all cards right, "
+        f"{right / max(len(sorted_), 1):.1%}"
         f" of the sorted cards right, {1 - len(sorted_) / n:.1%} unsorted"
     )
 
@@ -159,7 +162,8 @@ def speed(texts: list[str], vectors: np.ndarray) -> None:
         found = suggest(noisy, many)
         elapsed = time.perf_counter() - started
         print(
-            f"    suggestions for {n:,} cards: {elapsed:.1f} s ({len(found)} themes)   goal: < {goal} s"
+            f"    suggestions for {n:,} cards: {elapsed:.1f} s ({len(found)} themes)   "
+            f"goal: < {goal} s"
         )
     space = Space.fit(vectors)
     themes = described_vectors(space, list(THEMES.values()))
@@ -169,7 +173,8 @@ def speed(texts: list[str], vectors: np.ndarray) -> None:
         assign(space.project(vector), themes)
         runs.append(time.perf_counter() - started)
     print(
-        f"    assigning one new card: {np.median(runs) * 1000:.2f} ms (median of 50)   goal: < 50 ms"
+        f"    assigning one new card: {np.median(runs) * 1000:.2f} ms (median of 50)   "
+        "goal: < 50 ms"
     )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(

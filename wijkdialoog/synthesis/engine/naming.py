@@ -6,8 +6,9 @@ the group's words times log(1 + average words per group / its count in all group
 frequent in one group and rare in the others rise. Lemmas come from simplemma (Dutch, then
 English), so "buren" and "buur" count as one word; each keyword is shown in the spelling the
 cards used most (capitals at the start of a sentence do not count). Words found in only one card
-of a group are left out (unless the group has fewer than two other words). The name is the top two keywords joined with
-"en": "Buurthuis en activiteiten".
+of a group are left out (unless the group has fewer than two other words), and a card counts as
+much as its closeness to the group's centre when weights are given. The name is the top two
+keywords joined with "en": "Buurthuis en activiteiten".
 """
 
 import math
@@ -47,10 +48,11 @@ def words(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def _scores(counts: dict[int, Counter[str]]) -> dict[int, dict[str, float]]:
-    total: Counter[str] = Counter()
+def _scores(counts: dict[int, dict[str, float]]) -> dict[int, dict[str, float]]:
+    total: dict[str, float] = defaultdict(float)
     for counter in counts.values():
-        total.update(counter)
+        for key, count in counter.items():
+            total[key] += count
     average = sum(total.values()) / max(len(counts), 1)
     result = {}
     for group, counter in counts.items():
@@ -72,7 +74,7 @@ def keywords_per_group(
     cards' own spelling. Cards in group None only count for the spellings. `weights` (say each
     card's closeness to its group's centre) make typical cards count more than stray ones."""
     counts: dict[int, Counter[str]] = defaultdict(Counter)
-    weighted: dict[int, Counter[str]] = defaultdict(Counter)
+    weighted: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for index, (text, group) in enumerate(zip(texts, groups, strict=True)):
         pairs = words(text)
@@ -119,6 +121,7 @@ def theme_name(keywords: Iterable[str]) -> str:
 
 
 def _overlaps(a: str, b: str) -> bool:
-    """True when one word holds the other ("speeltuin", "speeltuinen"): naming both adds nothing."""
-    a, b = a.lower(), b.lower()
-    return a in b or b in a
+    """True when one word holds the other, give or take an ending ("speeltuin", "speeltuinen";
+    "buurthuis", "buurthuizen"): naming both adds nothing."""
+    a, b = sorted((a.lower(), b.lower()), key=len)
+    return a in b or (len(a) >= 5 and b.startswith(a[:-1]))
