@@ -5,6 +5,12 @@ import sys
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["themes"]:
+        # The themes command needs no database or settings (and so no SECRET_KEY): analysts run
+        # it on an export. It starts before Django does.
+        from wijkdialoog.synthesis.engine.cli import main as themes
+
+        sys.exit(themes(sys.argv[2:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijkdialoog.settings")
     from django.core.management import execute_from_command_line
 
