@@ -3,3 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from wijkdialoog.core.models import describe_action
 
 describe_action("harvest_sharing.changed", _("What partners see of the harvest changed"))
+describe_action("themes.suggested", _("Themes suggested"))
+describe_action("themes.sorted", _("Cards sorted into themes"))
+describe_action("theme.created", _("Theme made"))
+describe_action("theme.changed", _("Theme renamed or described"))
+describe_action("theme.merged", _("Themes merged"))
+describe_action("theme.split", _("Theme split"))
+describe_action("theme.deleted", _("Theme deleted"))
+describe_action("theme.card_moved", _("Card moved to a theme"))
+describe_action("theme.confirmed", _("Cards of a theme confirmed"))
