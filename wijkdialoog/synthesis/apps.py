@@ -7,7 +7,7 @@ class SynthesisConfig(AppConfig):
     label = "synthesis"
     verbose_name = _("Themes and the story")
 
-    def ready(self):
+    def ready(self) -> None:
         from . import audit_labels, signals  # noqa: F401
         from .panels import register_panels
 

@@ -14,6 +14,7 @@ in it or, while there are none, the cards it holds now (so that a suggestion or 
 only renamed keeps describing the cards the organiser saw in it).
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -112,8 +113,8 @@ def refresh_theme_vectors(series: Series, space: themes.Space | None = None) -> 
             pk for pk in confirmed.get(theme.pk) or members.get(theme.pk, []) if pk in vectors
         ]
         description = space.project(embedding.from_bytes(theme.description_vector or b""))
-        cards = space.project(_matrix(vectors, examples)) if examples else None
-        theme.vector = embedding.to_bytes(themes.theme_vector(description, cards))
+        points = space.project(_matrix(vectors, examples)) if examples else None
+        theme.vector = embedding.to_bytes(themes.theme_vector(description, points))
     Theme.objects.bulk_update(
         theme_list, ["description_vector", "description_hash", "vector"], batch_size=200
     )
@@ -124,7 +125,7 @@ def _theme_matrix(theme_list: list[Theme]) -> np.ndarray:
     return np.vstack([embedding.from_bytes(theme.vector or b"") for theme in theme_list])
 
 
-def _save_links(series: Series, rows: dict[int, tuple[int | None, float | None]]) -> None:
+def _save_links(series: Series, rows: Mapping[int, tuple[int | None, float | None]]) -> None:
     """Store where the system put these cards (never touching a confirmed card)."""
     confirmed = set(
         CardTheme.objects.filter(card_id__in=list(rows), confirmed=True).values_list(

@@ -1,1 +1,3 @@
-urlpatterns: list = []
+from .views import themes
+
+urlpatterns = [*themes.urlpatterns]
