@@ -38,13 +38,18 @@ MIN_CARDS = 6
 LOW_CONFIDENCE = themes.THRESHOLD + 0.1
 
 
-def theme_cards(series: Series | int) -> QuerySet[Card]:
-    """The cards of a series that themes are made of: approved ones (internal included), never a
-    personal action its owner keeps to themselves."""
-    series_id = series if isinstance(series, int) else series.pk
-    return Card.objects.filter(meeting__series_id=series_id, status=Card.Status.APPROVED).exclude(
+def eligible(cards: QuerySet[Card]) -> QuerySet[Card]:
+    """The cards themes are made of: approved ones (internal included), never a personal action
+    its owner keeps to themselves."""
+    return cards.filter(status=Card.Status.APPROVED).exclude(
         kind=CardKind.PERSONAL_ACTION, shared=False
     )
+
+
+def theme_cards(series: Series | int) -> QuerySet[Card]:
+    """The cards of a series that themes are made of (see `eligible`)."""
+    series_id = series if isinstance(series, int) else series.pk
+    return eligible(Card.objects.filter(meeting__series_id=series_id))
 
 
 def theme_text(theme: Theme) -> str:
@@ -266,28 +271,34 @@ def sort_cards(*, series: Series, actor: object = None) -> SortResult:
     return result
 
 
-@transaction.atomic
 def assign_new_card(card_id: int) -> CardTheme | None:
     """Sort one card that just got its vector into its series' themes, unless a person already
     placed it. Nothing happens for a series without themes or for a card themes leave out."""
-    row = Card.objects.filter(pk=card_id).values_list("meeting__series_id", flat=True).first()
-    if row is None or not theme_cards(row).filter(pk=card_id).exists():
-        return None
-    series_id = int(row)
-    if CardTheme.objects.filter(card_id=card_id, confirmed=True).exists():
+    series_id = (
+        eligible(Card.objects.filter(pk=card_id))
+        .exclude(theme_link__confirmed=True)
+        .values_list("meeting__series_id", flat=True)
+        .first()
+    )
+    if series_id is None:
         return None
     space = stored_space(series_id)
-    theme_list = list(Theme.objects.filter(series_id=series_id, vector__isnull=False))
+    theme_list = list(
+        Theme.objects.filter(series_id=series_id, vector__isnull=False).only("pk", "vector")
+    )
     vector = load_vectors([card_id]).get(card_id)
     if space is None or not theme_list or vector is None:
         return None
     result = themes.assign(space.project(vector), _theme_matrix(theme_list))[0]
     theme_id = None if result.theme is None else theme_list[result.theme].pk
+    link = CardTheme(
+        card_id=card_id, series_id=series_id, theme_id=theme_id, confidence=result.confidence
+    )
     values = {"series_id": series_id, "theme_id": theme_id, "confidence": result.confidence}
     if not CardTheme.objects.filter(card_id=card_id, confirmed=False).update(**values):
         try:
             with transaction.atomic():
-                CardTheme.objects.create(card_id=card_id, **values)
+                link.save(force_insert=True)
         except IntegrityError:
             return None  # a person placed it a moment ago
-    return CardTheme.objects.get(card_id=card_id)
+    return link
