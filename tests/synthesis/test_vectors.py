@@ -51,10 +51,13 @@ def test_a_card_is_embedded_after_commit_and_not_before(
 def test_a_rolled_back_card_is_never_embedded(meeting, django_capture_on_commit_callbacks):
     from django.db import transaction
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            make_card(meeting, TEXT)
-            raise RuntimeError("the capture failed")
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        make_card(meeting, TEXT)
+        raise RuntimeError("the capture failed")
     assert callbacks == []
     assert not CardVector.objects.exists()
 
