@@ -12,11 +12,9 @@ from wijkdialoog.dialogues.models import Series
 
 from .models import Theme
 
-PERMISSION = "synthesis.curate_themes"
-
 
 def _check(request: HttpRequest, series: Series) -> None:
-    if request.user.has_perm(PERMISSION, series):
+    if request.user.has_perm("synthesis.curate_themes", series):
         return
     if not request.user.is_authenticated:
         raise LoginRequired

@@ -156,22 +156,13 @@ def _new_theme_name(suggestion: themes.Suggestion) -> str:
     return (name[:1].upper() + name[1:])[:120]
 
 
-@transaction.atomic
-def suggest_themes(*, series: Series, actor: object, k: int | None = None) -> list[Theme]:
-    """Propose themes for the cards that are not confirmed and not in a curated theme. Earlier
-    suggestions nobody touched (not renamed, no confirmed card) are replaced."""
-    Series.objects.select_for_update().get(pk=series.pk)
-    cards = theme_cards(series)
-    embed_missing(cards)
+def _pool(series: Series, vectors: dict[int, np.ndarray]) -> list[tuple[int, str]]:
+    """The cards a suggestion is for: not confirmed, not in a curated theme, with a vector."""
     decided = CardTheme.objects.filter(series=series).filter(
         Q(confirmed=True) | Q(theme__curated=True)
     )
-    vectors = load_vectors(cards.values_list("pk", flat=True))
-    pool = [
-        (pk, text)
-        for pk, text in cards.exclude(pk__in=decided.values("card_id")).values_list("pk", "text")
-        if pk in vectors
-    ]
+    cards = theme_cards(series).exclude(pk__in=decided.values("card_id"))
+    pool = [(pk, text) for pk, text in cards.values_list("pk", "text") if pk in vectors]
     if len(pool) < MIN_CARDS:
         raise ValidationError(
             _(
@@ -181,11 +172,29 @@ def suggest_themes(*, series: Series, actor: object, k: int | None = None) -> li
             % {"count": len(pool), "minimum": MIN_CARDS},
             code="too_few_cards",
         )
+    return pool
+
+
+def _replace_untouched(series: Series) -> int:
+    """Delete earlier suggestions nobody touched (not renamed, no confirmed card)."""
     untouched = Theme.objects.filter(series=series, suggested=True, curated=False).exclude(
         card_links__confirmed=True
     )
-    replaced = untouched.count()
-    Theme.objects.filter(pk__in=list(untouched.values_list("pk", flat=True))).delete()
+    ids = list(untouched.values_list("pk", flat=True))
+    Theme.objects.filter(pk__in=ids).delete()
+    return len(ids)
+
+
+@transaction.atomic
+def suggest_themes(*, series: Series, actor: object, k: int | None = None) -> list[Theme]:
+    """Propose themes for the cards that are not confirmed and not in a curated theme. Earlier
+    suggestions nobody touched are replaced; curated themes and confirmed cards stay."""
+    Series.objects.select_for_update().get(pk=series.pk)
+    cards = theme_cards(series)
+    embed_missing(cards)
+    vectors = load_vectors(cards.values_list("pk", flat=True))
+    pool = _pool(series, vectors)
+    replaced = _replace_untouched(series)
     ids = [pk for pk, _text in pool]
     suggestions = themes.suggest(_matrix(vectors, ids), [text for _pk, text in pool], k=k)
     start = (series.themes.aggregate(top=Max("position"))["top"] or 0) + 1
@@ -200,23 +209,22 @@ def suggest_themes(*, series: Series, actor: object, k: int | None = None) -> li
         )
         for number, suggestion in enumerate(suggestions)
     )
+    members = {
+        ids[index]: theme.pk
+        for theme, suggestion in zip(new_themes, suggestions, strict=True)
+        for index in suggestion.indices
+    }
+    _save_links(series, {pk: (theme_id, None) for pk, theme_id in members.items()})
+    space = fit_space(series, vectors)
+    by_pk = {theme.pk: theme for theme in refresh_theme_vectors(series, space)}
+    points = space.project(_matrix(vectors, list(members)))
     _save_links(
         series,
         {
-            ids[index]: (theme.pk, None)
-            for theme, suggestion in zip(new_themes, suggestions, strict=True)
-            for index in suggestion.indices
+            pk: (theme_id, float(point @ embedding.from_bytes(by_pk[theme_id].vector or b"")))
+            for (pk, theme_id), point in zip(members.items(), points, strict=True)
         },
     )
-    space = fit_space(series, vectors)
-    by_pk = {theme.pk: theme for theme in refresh_theme_vectors(series, space)}
-    points = space.project(_matrix(vectors, ids))
-    confidences: dict[int, tuple[int | None, float | None]] = {}
-    for theme, suggestion in zip(new_themes, suggestions, strict=True):
-        centre = embedding.from_bytes(by_pk[theme.pk].vector or b"")
-        for index in suggestion.indices:
-            confidences[ids[index]] = (theme.pk, float(points[index] @ centre))
-    _save_links(series, confidences)
     audit.record(
         actor=actor,
         action="themes.suggested",
