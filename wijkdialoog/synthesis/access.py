@@ -1,14 +1,23 @@
-"""Loaders for the synthesis pages: fetch the object and check the permission on it."""
+"""Loaders for the synthesis pages: fetch the object and check the permission on it.
+
+The harvest pages are public once published (404 before, not a login page). The theme pages are
+for organisers: someone logged in who works for the series' organisation without the right gets
+403; anyone else 404, so that another organisation cannot even learn that a series or a theme
+exists."""
 
 from typing import Any
 
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from wijkdialoog.core.access import require
+from wijkdialoog.community.access import roles_by_organisation
+from wijkdialoog.core.access import LoginRequired, require
 from wijkdialoog.dialogues.access import SERIES_RELATED, get_meeting_for
 from wijkdialoog.dialogues.models import Meeting, Series
 from wijkdialoog.harvest.models import Card
+
+from .models import Theme
 
 
 def get_series_harvest(request: Any, pk: int) -> Series:
@@ -30,3 +39,29 @@ def get_card_to_highlight(request: Any, pk: int) -> Card:
     )
     require(request, "synthesis.mark_highlights", card.meeting)
     return card
+
+
+def _check(request: HttpRequest, series: Series) -> None:
+    if request.user.has_perm("synthesis.curate_themes", series):
+        return
+    if not request.user.is_authenticated:
+        raise LoginRequired
+    if series.organisation_id in roles_by_organisation(request.user):
+        raise PermissionDenied
+    raise Http404
+
+
+def get_series_to_curate(request: HttpRequest, pk: int) -> Series:
+    series = get_object_or_404(
+        Series.objects.select_related("organisation", "neighbourhood"), pk=pk
+    )
+    _check(request, series)
+    return series
+
+
+def get_theme_to_curate(request: HttpRequest, pk: int) -> Theme:
+    theme = get_object_or_404(
+        Theme.objects.select_related("series__organisation", "series__neighbourhood"), pk=pk
+    )
+    _check(request, theme.series)
+    return theme

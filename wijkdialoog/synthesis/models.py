@@ -101,6 +101,12 @@ class Theme(TimeStampedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Kept for sorting one new card quickly (sorting.py): the embedding of the name and
+    # description, the hash of the text it was made from, and the theme's place in the series'
+    # centred space (description plus example cards).
+    description_vector = models.BinaryField(null=True, editable=False)
+    description_hash = models.CharField(max_length=64, blank=True, editable=False)
+    vector = models.BinaryField(null=True, editable=False)
 
     objects = owned_through("series__organisation").as_manager()
 
@@ -115,6 +121,28 @@ class Theme(TimeStampedModel):
     @property
     def organisation_id(self) -> int:
         return self.series.organisation_id
+
+
+class SeriesSpace(models.Model):
+    """The centre of a series' card vectors (engine.themes.Space), kept so that a new card is
+    sorted without reading every vector of the series. Fitted again by each full sort."""
+
+    series = models.OneToOneField(
+        Series, primary_key=True, on_delete=models.CASCADE, related_name="theme_space"
+    )
+    model = models.CharField(max_length=80)
+    mean = models.BinaryField()
+    card_count = models.PositiveIntegerField(default=0)
+    fitted_at = models.DateTimeField(auto_now=True)
+
+    objects = owned_through("series__organisation").as_manager()
+
+    class Meta:
+        verbose_name = _("card space of a series")
+        verbose_name_plural = _("card spaces of series")
+
+    def __str__(self):
+        return f"{self.series_id} ({self.card_count})"
 
 
 class CardTheme(models.Model):

@@ -16,3 +16,6 @@ def register_panels() -> None:
         order=30,
     )
     register_panel("dashboard", template="synthesis/includes/dashboard_sharing.html", order=40)
+    register_panel(
+        "series-actions", template="synthesis/includes/series_themes_link.html", order=31
+    )
