@@ -171,7 +171,7 @@ def online_versions(series: Iterable[Series] | QuerySet[Series]) -> dict[int, St
         StoryVersion.objects.filter(story__series__in=series, withdrawn_at__isnull=True)
         .annotate(newest_pk=Subquery(newest))
         .filter(pk=F("newest_pk"))
-        .select_related("story__series__neighbourhood__organisation")
+        .select_related("story__series__neighbourhood", "story__series__organisation")
     )
     return {version.story.series_id: version for version in versions}
 

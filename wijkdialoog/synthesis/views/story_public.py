@@ -16,10 +16,10 @@ from ..story import StoryText
 def _published(organisation: str, neighbourhood: str, pk: int) -> StoryText:
     """The version the public sees; a series without one has no story page (404)."""
     series = get_object_or_404(
-        Series.objects.select_related("neighbourhood__organisation"),
+        Series.objects.select_related("neighbourhood", "organisation"),
         pk=pk,
         neighbourhood__slug=neighbourhood,
-        neighbourhood__organisation__slug=organisation,
+        organisation__slug=organisation,
     )
     version = story.online_version(series)
     if version is None:
