@@ -31,6 +31,6 @@ def register_panels() -> None:
     register_panel(
         "series-actions",
         template="synthesis/includes/series_story_link.html",
-        order=60,
+        order=110,
         context=_series_story,
     )
