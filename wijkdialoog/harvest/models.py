@@ -78,7 +78,7 @@ class Turn(models.Model):
 class CardQuerySet(OwnedQuerySet):
     owner = "meeting__organisation"
 
-    def public(self):
+    def public(self) -> "CardQuerySet":
         """The one definition of what may be shown in public (the wall, partners, exports):
         approved, published with or without a name, and no personal action its owner keeps
         to themselves. `Card.is_public` says the same of one card."""

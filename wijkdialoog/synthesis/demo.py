@@ -17,6 +17,7 @@ from wijkdialoog.harvest.models import Card
 
 from . import curation, highlights, sorting, story
 from .models import CardTheme, Theme
+from .story_text import quote_code, theme_code
 
 # (a card in the theme, name, description, name in English, description in English)
 NAMED = [
@@ -124,9 +125,7 @@ def _quote(series: Series, organiser: Any) -> list[int]:
         card = _card(series, start)
         if card is not None:
             public = for_public and highlights.may_be_public(card)
-            made.append(
-                highlights.mark_highlight(card=card, actor=organiser, for_public=public).pk
-            )
+            made.append(highlights.mark_highlight(card=card, actor=organiser, for_public=public).pk)
     return made
 
 
@@ -134,8 +133,7 @@ def _write_story(series: Series, organiser: Any, quotes: list[int]) -> None:
     park = _theme_of(series, NAMED[0][0])
     neighbours = _theme_of(series, NAMED[2][0])
     young = _theme_of(series, NAMED[3][0])
-    code = story.theme_code
-    quote = story.quote_code
+    code, quote = theme_code, quote_code
     with override("nl"):
         parts = _story_parts(
             park=code(park.pk) if park else "",
@@ -184,7 +182,8 @@ def _story_parts(**codes: str) -> dict[str, str]:
         ),
         "ourselves": (
             "Vier buren beginnen de buurtmoestuin, drie maken in juni een buurtfeest op het "
-            f"Kersenplein, en de buurtsportcoach organiseert een voetbaltoernooi.\n\n{codes['bell']}"
+            "Kersenplein, en de buurtsportcoach organiseert een voetbaltoernooi.\n\n"
+            f"{codes['bell']}"
         ),
         "ourselves_en": (
             "Four neighbours start the vegetable garden, three organise a street party on the "

@@ -5,6 +5,7 @@ can stop being public later (made internal, rejected); `public_highlights` check
 time, so a public page never shows it, and the organiser's `highlights` still lists it.
 """
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -34,13 +35,17 @@ def highlights(series: Series) -> QuerySet[Highlight]:
 
 
 def public_highlights(series: Series) -> QuerySet[Highlight]:
-    """The highlights a public page may show: marked for public use, of a card that is still
-    public, from a meeting that is published."""
-    cards = published_meetings_only(public_cards().filter(meeting__series=series))
-    return (
-        Highlight.objects.filter(series=series, for_public=True, card__in=cards)
-        .select_related(*HIGHLIGHT_RELATED)
-        .order_by("created_at", "pk")
+    """The highlights a public page may show of one series (`public_highlights_of`)."""
+    return public_highlights_of([series.pk]).select_related(*HIGHLIGHT_RELATED)
+
+
+def public_highlights_of(series_ids: Iterable[int]) -> QuerySet[Highlight]:
+    """The one rule for quotes in public: marked for public use, of a card that is still public,
+    from a meeting that is published."""
+    ids = list(series_ids)
+    cards = published_meetings_only(public_cards().filter(meeting__series_id__in=ids))
+    return Highlight.objects.filter(series_id__in=ids, for_public=True, card__in=cards).order_by(
+        "created_at", "pk"
     )
 
 
