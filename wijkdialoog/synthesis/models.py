@@ -141,7 +141,7 @@ class SeriesSpace(models.Model):
         verbose_name = _("card space of a series")
         verbose_name_plural = _("card spaces of series")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.series_id} ({self.card_count})"
 
 

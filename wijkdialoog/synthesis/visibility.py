@@ -15,7 +15,7 @@ from wijkdialoog.methods.kinds import CardKind
 
 def public_cards() -> QuerySet[Card]:
     """Card.objects.public(), typed: the one definition of a card that may be shown in public."""
-    cards: QuerySet[Card] = Card.objects.public()  # type: ignore[no-untyped-call]  # harvest is not annotated
+    cards: QuerySet[Card] = Card.objects.public()
     return cards
 
 
