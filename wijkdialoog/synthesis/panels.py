@@ -23,7 +23,7 @@ def _series_story(context: Mapping[str, Any]) -> Mapping[str, Any]:
 
 def register_panels() -> None:
     register_panel(
-        "series-actions", template="synthesis/includes/series_harvest_link.html", order=30
+        "series-actions", template="synthesis/includes/series_harvest_link.html", order=130
     )
     register_panel(
         "meeting-manage-links", template="synthesis/includes/meeting_harvest_link.html", order=30
@@ -31,11 +31,11 @@ def register_panels() -> None:
     register_panel(
         "meeting-public-past",
         template="synthesis/includes/meeting_public_harvest_link.html",
-        order=30,
+        order=130,
     )
     register_panel("dashboard", template="synthesis/includes/dashboard_sharing.html", order=40)
     register_panel(
-        "series-actions", template="synthesis/includes/series_themes_link.html", order=31
+        "series-actions", template="synthesis/includes/series_themes_link.html", order=131
     )
     register_panel(
         "neighbourhood-public",
@@ -46,6 +46,6 @@ def register_panels() -> None:
     register_panel(
         "series-actions",
         template="synthesis/includes/series_story_link.html",
-        order=32,
+        order=132,
         context=_series_story,
     )
