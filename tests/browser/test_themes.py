@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from tests.synthesis.themes_data import make_harvest
 from wijkdialoog.harvest.models import Card
-from wijkdialoog.synthesis.models import CardTheme
+from wijkdialoog.synthesis.models import CardTheme, Theme
 
 SHOTS = ""  # a folder path keeps screenshots while working on the pages
 
@@ -59,4 +59,7 @@ def test_the_themes_page_on_a_wide_screen_passes_axe(page, organiser, harvest):
     page.goto(f"/beheer/wijkdialogen/{series.pk}/themas/")
     page.click_and_wait("#suggest-themes")
     shot(page, "series-themes-wide")
-    expect(page.locator("#theme-index li")).to_have_count(4)
+    # Every theme the system suggested (k chosen by the engine) and "Nog niet ingedeeld".
+    themes = Theme.objects.filter(series=series).count()
+    assert themes >= 2
+    expect(page.locator("#theme-index li")).to_have_count(themes + 1)
