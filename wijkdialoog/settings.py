@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "wijkdialoog.methods",
     "wijkdialoog.harvest",
     "wijkdialoog.synthesis",
+    "wijkdialoog.agenda",
     "wijkdialoog.site",
 ]
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("wijkdialoog.methods.urls")),
     path("", include("wijkdialoog.harvest.urls")),
     path("", include("wijkdialoog.synthesis.urls")),
+    path("", include("wijkdialoog.agenda.urls")),
 ]
 
 handler400 = "wijkdialoog.core.views.bad_request"
