@@ -233,7 +233,7 @@ def test_paragraphs_come_from_blank_lines_and_single_lines_stay_together():
 def test_a_code_in_the_middle_of_a_sentence_splits_it_but_figures_stay_in_it():
     data = StoryData(quotes={3: QuoteInfo("Mooi hier", "")}, figures=Figures(2, 1, 5))
     blocks = render("Wij zagen [cijfers] en hoorden [citaat:3] van buren.", data)
-    assert [block.kind for block in blocks] == ["paragraph", "quote", "paragraph"]
+    assert [block.shape for block in blocks] == ["paragraph", "quote", "paragraph"]
     assert blocks[0].lines == ["Wij zagen 2 kaarten, 1 tafel, 5 mensen en hoorden"]
     assert blocks[2].lines == ["van buren."]
 

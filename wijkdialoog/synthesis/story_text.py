@@ -86,19 +86,19 @@ class StoryData:
 @dataclass(frozen=True)
 class Paragraph:
     lines: list[str]
-    kind: str = "paragraph"
+    shape: str = "paragraph"
 
 
 @dataclass(frozen=True)
 class ThemeBlock:
     theme: ThemeInfo
-    kind: str = "theme"
+    shape: str = "theme"
 
 
 @dataclass(frozen=True)
 class QuoteBlock:
     quote: QuoteInfo
-    kind: str = "quote"
+    shape: str = "quote"
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ class CodeWarning:
 
     code: str
     reason: str | Promise
-    kind: str = "warning"
+    shape: str = "warning"
 
 
 Block = Paragraph | ThemeBlock | QuoteBlock | CodeWarning
