@@ -3,3 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from wijkdialoog.core.models import describe_action
 
 describe_action("agenda.created", _("Agenda made"))
+describe_action("agenda.changed", _("Agenda changed"))
+describe_action("agenda.statement_added", _("Statement added"))
+describe_action("agenda.statement_changed", _("Statement changed"))
+describe_action("agenda.statement_accepted", _("Proposal accepted"))
+describe_action("agenda.statement_rejected", _("Proposal rejected"))
+describe_action("agenda.statements_merged", _("Statements merged"))

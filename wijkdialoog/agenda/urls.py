@@ -1,3 +1,7 @@
 from django.urls import URLPattern, URLResolver
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from .views import manage
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    *manage.urlpatterns,
+]
