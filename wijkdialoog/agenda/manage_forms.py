@@ -10,6 +10,7 @@ from wijkdialoog.core.forms import Form, ModelForm
 from .models import Agenda, AgendaItem, Statement
 from .statements import source_cards, source_themes
 
+
 class DateTimeInput(forms.DateTimeInput):
     """The browser's own date and time picker."""
 
@@ -17,21 +18,6 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self) -> None:
         super().__init__(format="%Y-%m-%dT%H:%M")
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one field: cleans to a list."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(widget=MultipleFileInput(), **kwargs)
-
-    def clean(self, data: Any, initial: Any = None) -> Any:
-        items = data if isinstance(data, list | tuple) else [data]
-        return [super(MultipleFileField, self).clean(item, initial) for item in items]
 
 
 B1_HINT = _(
@@ -151,13 +137,3 @@ class ItemForm(ModelForm):
             "minority_needs_en": forms.Textarea(attrs={"rows": 3}),
             "minority_recorded_at": forms.DateInput(attrs={"type": "date"}),
         }
-
-
-class PolisImportForm(Form):
-    title = forms.CharField(label=_("Title of the new agenda"), max_length=150)
-    export = MultipleFileField(
-        label=_("Polis export"),
-        help_text=_(
-            "comments.csv with votes.csv or participants-votes.csv, or one zip file with them."
-        ),
-    )
