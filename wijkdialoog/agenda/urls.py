@@ -1,3 +1,9 @@
 from django.urls import URLPattern, URLResolver
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from .views import manage, results, wijkagenda
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    *manage.urlpatterns,
+    *results.urlpatterns,
+    *wijkagenda.urlpatterns,
+]
