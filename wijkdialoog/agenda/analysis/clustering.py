@@ -24,7 +24,7 @@ from .matrix import FloatArray, IntArray
 MIN_GROUP = 3
 MAX_GROUPS = 5
 STARTS = 8
-SILHOUETTE_SAMPLE = 3000
+SILHOUETTE_SAMPLE = 1500
 
 
 @dataclass(frozen=True)
@@ -35,16 +35,10 @@ class Clustering:
     silhouette: float | None
 
 
-def polis_start(points: FloatArray, k: int) -> FloatArray | None:
-    """Polis's start: the first k distinct points in sorted order (None if too few)."""
-    distinct = np.unique(points, axis=0)
-    return distinct[:k] if len(distinct) >= k else None
-
-
-def fit_k(points: FloatArray, k: int, seed: int) -> Clustering:
+def fit_k(points: FloatArray, k: int, seed: int, distinct: FloatArray) -> Clustering:
     """The best of several k-means starts: the lowest within-group sum of squares."""
     fits = [KMeans(n_clusters=k, n_init=STARTS, random_state=seed).fit(points)]
-    start = polis_start(points, k)
+    start = distinct[:k] if len(distinct) >= k else None
     if start is not None:
         fits.append(KMeans(n_clusters=k, init=start, n_init=1).fit(points))
     best = min(fits, key=lambda fit: float(fit.inertia_))
@@ -81,13 +75,14 @@ def cluster(points: FloatArray, seed: int = 0, force_k: int | None = None) -> Cl
     empty = np.zeros(0, dtype=np.int64)
     if n < MIN_GROUP:
         return Clustering(labels=empty, centres=np.zeros((0, 2)), inertia=0.0, silhouette=None)
-    distinct = len(np.unique(points, axis=0))
+    # Polis's start for k: the first k distinct points in sorted order.
+    distinct = np.unique(points, axis=0)
     ks = [force_k] if force_k else range(2, MAX_GROUPS + 1)
     best: Clustering | None = None
     for k in ks:
-        if k > distinct or k * MIN_GROUP > n:
+        if k > len(distinct) or k * MIN_GROUP > n:
             continue
-        fit = fit_k(points, k, seed)
+        fit = fit_k(points, k, seed, distinct)
         if np.bincount(fit.labels, minlength=k).min() < MIN_GROUP:
             continue
         score = silhouette(points, fit.labels, seed)

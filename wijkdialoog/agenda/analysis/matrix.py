@@ -30,6 +30,7 @@ class VoteMatrix:
     values: sparse.csr_matrix
     seen: sparse.csr_matrix
     moderated: npt.NDArray[np.bool_]  # per column: moderated out
+    votes: FloatArray  # the vote of every stored cell of `seen`, passes included
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -47,6 +48,7 @@ class VoteMatrix:
             values=self.values[mask],
             seen=self.seen[mask],
             moderated=self.moderated,
+            votes=np.zeros(0),  # only the full matrix keeps the votes per seen cell
         )
 
 
@@ -69,14 +71,20 @@ def build_matrix(
     if meta:
         keep = ~np.isin(statement_arr, np.fromiter(meta, dtype=np.int64))
         voter_arr, statement_arr, value_arr = voter_arr[keep], statement_arr[keep], value_arr[keep]
-    voter_ids, rows = np.unique(voter_arr, return_inverse=True)
-    statement_ids, cols = np.unique(statement_arr, return_inverse=True)
+    voter_ids, rows = distinct(voter_arr)
+    statement_ids, cols = distinct(statement_arr)
     shape = (len(voter_ids), len(statement_ids))
-    ones = np.ones(len(value_arr), dtype=np.float64)
-    seen = sparse.csr_matrix((ones, (rows, cols)), shape=shape)
-    if seen.nnz != len(value_arr):
+    # Stored as vote + 2 (1, 2 or 3), so a pass is not an implicit zero and a doubled vote
+    # shows up as a sum above 3 or as fewer stored cells.
+    shifted = sparse.csr_matrix((value_arr.astype(np.float64) + 2.0, (rows, cols)), shape=shape)
+    shifted.sum_duplicates()
+    if shifted.nnz != len(value_arr):
         raise ValueError("a voter voted twice on one statement; keep the last vote first")
-    vals = sparse.csr_matrix((value_arr.astype(np.float64), (rows, cols)), shape=shape)
+    votes = shifted.data - 2.0
+    seen = sparse.csr_matrix((np.ones(len(votes)), shifted.indices, shifted.indptr), shape=shape)
+    vals = sparse.csr_matrix(
+        (votes.copy(), shifted.indices.copy(), shifted.indptr.copy()), shape=shape
+    )
     vals.eliminate_zeros()
     moderated_ids = np.fromiter(moderated_out, dtype=np.int64) if moderated_out else None
     moderated = (
@@ -90,4 +98,16 @@ def build_matrix(
         values=vals,
         seen=seen,
         moderated=moderated,
+        votes=votes,
     )
+
+
+def distinct(ids: IntArray) -> tuple[IntArray, IntArray]:
+    """Sorted distinct ids and each element's index among them; linear time for dense ids."""
+    if len(ids) and ids.min() >= 0 and ids.max() <= 4 * len(ids) + 1000:
+        present = np.zeros(int(ids.max()) + 1, dtype=bool)
+        present[ids] = True
+        position = np.cumsum(present) - 1
+        return np.flatnonzero(present).astype(np.int64), position[ids].astype(np.int64)
+    found, inverse = np.unique(ids, return_inverse=True)
+    return found.astype(np.int64), inverse.astype(np.int64)

@@ -37,11 +37,8 @@ class Projection:
 
 def centred(matrix: VoteMatrix) -> tuple[sparse.csr_matrix, FloatArray]:
     """The centred matrix (moderated columns zero) and the column means."""
-    # values + 2 * seen is 1, 2 or 3 at every seen cell (never an implicit zero), so its
-    # structure is exactly the seen structure and data - 2 is the vote.
-    shifted = (matrix.values + 2 * matrix.seen).tocsr()
-    shifted.sort_indices()
-    votes = shifted.data - 2.0
+    shifted = matrix.seen  # matrix.votes holds the vote of each stored cell, passes included
+    votes = matrix.votes
     cols = shifted.indices
     counts = np.bincount(cols, minlength=matrix.shape[1]).astype(np.float64)
     sums = np.bincount(cols, weights=votes, minlength=matrix.shape[1])
@@ -49,7 +46,10 @@ def centred(matrix: VoteMatrix) -> tuple[sparse.csr_matrix, FloatArray]:
     means[matrix.moderated] = 0.0
     data = votes - means[cols]
     data[matrix.moderated[cols]] = 0.0
-    result = sparse.csr_matrix((data, shifted.indices, shifted.indptr), shape=matrix.shape)
+    # Copies: eliminate_zeros works in place and must not touch the seen matrix's arrays.
+    result = sparse.csr_matrix(
+        (data, shifted.indices.copy(), shifted.indptr.copy()), shape=matrix.shape
+    )
     result.eliminate_zeros()
     return result, means
 
@@ -65,7 +65,7 @@ def leading_components(centred_matrix: sparse.csr_matrix, n: int = 2) -> FloatAr
         _, _, vt = np.linalg.svd(centred_matrix.toarray(), full_matrices=False)
         found = vt[:n]
     else:
-        v0 = np.linspace(1.0, 2.0, rows)  # a fixed start: the same answer every run
+        v0 = np.linspace(1.0, 2.0, rank)  # a fixed start: the same answer every run
         _, singular, vt = svds(centred_matrix, k=n, v0=v0, solver="arpack")
         found = vt[np.argsort(-singular)]
     components[: len(found)] = found
@@ -83,8 +83,10 @@ def project(matrix: VoteMatrix) -> Projection:
     n_statements = matrix.shape[1]
     raw = np.asarray(centred_matrix @ components.T)
     # A moderated-out column is a 0 for everyone, which counts as a vote in the scaling.
-    unmoderated_votes = matrix.seen[:, ~matrix.moderated].getnnz(axis=1)
-    votes = unmoderated_votes + int(matrix.moderated.sum())
+    seen = matrix.seen
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(seen.indptr))
+    unmoderated = np.bincount(rows[~matrix.moderated[seen.indices]], minlength=matrix.shape[0])
+    votes = unmoderated + int(matrix.moderated.sum())
     scale = np.sqrt(n_statements / np.maximum(1, votes))
     voters = raw * scale[:, np.newaxis]
     statements = ((1.0 - means)[:, np.newaxis] * components.T) * np.sqrt(max(1, n_statements))
