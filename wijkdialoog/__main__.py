@@ -11,6 +11,11 @@ def main() -> None:
         from wijkdialoog.synthesis.engine.cli import main as themes
 
         sys.exit(themes(sys.argv[2:]))
+    if sys.argv[1:2] == ["polis-analyse"]:
+        # Likewise without a database: analyse Polis exports (see wijkdialoog/agenda/polis_cli.py).
+        from wijkdialoog.agenda.polis_cli import main as polis_analyse
+
+        sys.exit(polis_analyse(sys.argv[2:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijkdialoog.settings")
     from django.core.management import execute_from_command_line
 
