@@ -1,3 +1,5 @@
 from django.urls import URLPattern, URLResolver
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from .views import paper, voting
+
+urlpatterns: list[URLPattern | URLResolver] = [*voting.urlpatterns, *paper.urlpatterns]
