@@ -10,6 +10,7 @@ a burst wait for the next vote after the window, or for `analyse_agenda` on the 
 
 import datetime
 import importlib
+import logging
 from collections.abc import Collection
 from typing import Any, Protocol, cast
 
@@ -21,6 +22,7 @@ from django.utils import timezone
 from .models import Agenda, Analysis, Statement, Vote
 
 DEBOUNCE = datetime.timedelta(seconds=30)
+logger = logging.getLogger(__name__)
 
 
 class _Result(Protocol):
@@ -114,7 +116,12 @@ def request_analysis(agenda: Agenda) -> None:
 
 
 def run_analysis_task(agenda_id: int) -> None:
+    """The task's work. A failed analysis is logged and never reaches the voter: the next vote
+    after the debounce window, or the results page, tries again."""
     agenda = Agenda.objects.filter(pk=agenda_id).first()
     if agenda is None or is_current(agenda):
         return
-    analyse_agenda(agenda)
+    try:
+        analyse_agenda(agenda)
+    except Exception:
+        logger.exception("Analysing agenda %s failed", agenda_id)
