@@ -207,6 +207,10 @@ RATELIMIT_VIEW = "wijkdialoog.core.views.rate_limited"
 # Participants' own cards and evaluations through the QR code on a table, per hour.
 HARVEST_PARTICIPANT_RATE_PER_IP = env.str("HARVEST_PARTICIPANT_RATE_PER_IP", default="300/h")
 HARVEST_PARTICIPANT_RATE_PER_TABLE = env.str("HARVEST_PARTICIPANT_RATE_PER_TABLE", default="120/h")
+# Votes and proposals on a wijkagenda, per hour: per device (its cookie) and per network address
+# (a venue on one wifi votes together, so the address limit is generous).
+AGENDA_VOTE_RATE_PER_DEVICE = env.str("AGENDA_VOTE_RATE_PER_DEVICE", default="600/h")
+AGENDA_VOTE_RATE_PER_IP = env.str("AGENDA_VOTE_RATE_PER_IP", default="5000/h")
 # Uploads (photos of flip-charts) larger than this go to a temporary file, not memory; the
 # proxy in front should refuse bodies over ~12 MB.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
