@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = Path(os.environ.get("WIJKDIALOOG_POLIS_DATA", ROOT.parent / "shared" / "data" / "polis"))
+DATA = Path(os.environ.get("WIJKDIALOOG_POLIS_DATA", ROOT / "tests" / "data" / "polis"))
 REAL = ["15-per-hour-seattle", "scoop-hivemind.biodiversity", "vtaiwan.uberx"]
 SYNTHETIC = {"synthetic-5000x1000": (5000, 1000), "synthetic-20000x2000": (20000, 2000)}
 

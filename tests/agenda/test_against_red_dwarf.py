@@ -26,7 +26,7 @@ from wijkdialoog.agenda.polis import read_export
 reddwarf = pytest.importorskip("reddwarf.implementations.polis")
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = Path(os.environ.get("WIJKDIALOOG_POLIS_DATA", ROOT.parent / "shared" / "data" / "polis"))
+DATA = Path(os.environ.get("WIJKDIALOOG_POLIS_DATA", ROOT / "tests" / "data" / "polis"))
 CONVERSATIONS = ["15-per-hour-seattle", "scoop-hivemind.biodiversity", "vtaiwan.uberx"]
 
 

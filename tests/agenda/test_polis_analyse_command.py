@@ -12,7 +12,7 @@ from django.core.management import call_command
 from wijkdialoog.agenda.polis_cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = Path(os.environ.get("WIJKDIALOOG_POLIS_DATA", ROOT.parent / "shared" / "data" / "polis"))
+DATA = Path(os.environ.get("WIJKDIALOOG_POLIS_DATA", ROOT / "tests" / "data" / "polis"))
 KEYS = {
     "schema",
     "conversation",

@@ -9,7 +9,7 @@ import pytest
 from wijkdialoog.agenda.polis import PolisComment, PolisFormatError, read_export, write_export
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = Path(os.environ.get("WIJKDIALOOG_POLIS_DATA", ROOT.parent / "shared" / "data" / "polis"))
+DATA = Path(os.environ.get("WIJKDIALOOG_POLIS_DATA", ROOT / "tests" / "data" / "polis"))
 
 COMMENTS = (
     "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body,is-meta\n"

@@ -9,43 +9,18 @@ analysis is newer than the agenda's last vote. With a queue that cannot defer, t
 a burst wait for the next vote after the window, or for `analyse_agenda` on the results page."""
 
 import datetime
-import importlib
 import logging
-from collections.abc import Collection
-from typing import Any, Protocol, cast
 
 import numpy as np
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from .analysis import analyse
 from .models import Agenda, Analysis, Statement, Vote
 
 DEBOUNCE = datetime.timedelta(seconds=30)
 logger = logging.getLogger(__name__)
-
-
-class _Result(Protocol):
-    def to_json(self) -> dict[str, Any]: ...
-
-
-class _Analyse(Protocol):
-    def __call__(
-        self,
-        voters: np.ndarray,
-        statements: np.ndarray,
-        values: np.ndarray,
-        *,
-        moderated_out: Collection[int] = (),
-        meta: Collection[int] = (),
-        seed: int = 0,
-    ) -> _Result: ...
-
-
-def _pure_analyse() -> _Analyse:
-    """The pure analysis (agenda/analysis, see the shared contract), loaded when first needed so
-    that voting does not load numerical code it does not use."""
-    return cast(_Analyse, importlib.import_module("wijkdialoog.agenda.analysis").analyse)
 
 
 def _pending_key(agenda_id: int) -> str:
@@ -66,7 +41,6 @@ def vote_arrays(agenda: Agenda) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def analyse_agenda(agenda: Agenda) -> Analysis:
     """Analyse the agenda's votes now and store the outcome (one Analysis per agenda)."""
-    analyse = _pure_analyse()
     started = timezone.now()
     voters, statements, values = vote_arrays(agenda)
     hidden = agenda.statements.exclude(status=Statement.Status.ACCEPTED).exclude(

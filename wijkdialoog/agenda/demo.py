@@ -17,7 +17,10 @@ from django.utils import timezone
 from wijkdialoog.dialogues.models import Series
 from wijkdialoog.harvest.models import Card
 
+from .analysing import analyse_agenda
 from .models import Agenda, Statement, Vote, Voter
+from .statements import add_statement, create_agenda
+from .wijkagenda import add_item, publish, update_item
 
 VOTERS = 140
 QUIET_SHARE = 0.55
@@ -204,13 +207,16 @@ def load(context: Any) -> None:
     agenda = _agenda(series, organiser)
     statements = _statements(agenda, series, organiser)
     _votes(agenda, statements)
+    analyse_agenda(agenda)
+    _wijkagenda(agenda, organiser, [statement for statement, _quiet, _lively in statements])
     context["agenda"] = agenda
 
 
 def _agenda(series: Series, organiser: Any) -> Agenda:
     now = timezone.now()
-    return Agenda.objects.create(
+    return create_agenda(
         series=series,
+        actor=organiser,
         title="Wat moet voorrang krijgen in de Kersenbuurt?",
         title_en="What should come first in the Kersenbuurt?",
         introduction=(
@@ -223,7 +229,6 @@ def _agenda(series: Series, organiser: Any) -> Agenda:
         ),
         opens_at=now - datetime.timedelta(days=21),
         closes_at=now - datetime.timedelta(days=2),
-        created_by=organiser,
     )
 
 
@@ -231,13 +236,15 @@ def _statements(
     agenda: Agenda, series: Series, organiser: Any
 ) -> list[tuple[Statement, float, float]]:
     made = []
-    for number, (text, text_en, source, quiet, lively) in enumerate(STATEMENTS, start=1):
-        statement = Statement.objects.create(
-            agenda=agenda, number=number, text=text, text_en=text_en, created_by=organiser
+    for text, text_en, source, quiet, lively in STATEMENTS:
+        cards = Card.objects.filter(meeting__series=series, text__startswith=source)[:1]
+        statement = add_statement(
+            agenda=agenda,
+            actor=organiser,
+            text=text,
+            text_en=text_en,
+            cards=list(cards) if source else [],
         )
-        if source:
-            cards = Card.objects.filter(meeting__series=series, text__startswith=source)
-            statement.source_cards.set(cards[:1])
         made.append((statement, quiet, lively))
     return made
 
@@ -269,3 +276,42 @@ def _votes(agenda: Agenda, statements: list[tuple[Statement, float, float]]) -> 
     Vote.objects.bulk_create(votes)
     agenda.last_vote_at = agenda.closes_at
     agenda.save(update_fields=["last_vote_at"])
+
+
+# The wijkagenda: what every group supports first, then the divisive hangplek with the Deep
+# Democracy step recorded at the follow-up meeting.
+PRIORITIES = [5, 1, 4, 2, 19]
+DIVISIVE = 12
+MINORITY = {
+    "minority_view": (
+        "Vooral oudere buren rond het Kersenplein. Zij zijn bang voor lawaai en rommel 's avonds "
+        "laat, en voelen zich nu al niet altijd veilig op het plein."
+    ),
+    "minority_view_en": (
+        "Mostly older neighbours around the Kersenplein. They fear noise and litter late at "
+        "night, and already do not always feel safe on the square."
+    ),
+    "minority_needs": (
+        "Een vaste plek aan de kant van het park, niet onder de ramen; goed licht; afspraken "
+        "over tijden (tot tien uur); en een jongerenwerker die de eerste maanden meekijkt."
+    ),
+    "minority_needs_en": (
+        "A fixed place on the park side, not under the windows; good light; agreed hours "
+        "(until ten); and a youth worker who keeps an eye on it for the first months."
+    ),
+}
+
+
+def _wijkagenda(agenda: Agenda, organiser: Any, statements: list[Statement]) -> None:
+    by_number = {statement.number: statement for statement in statements}
+    for number in PRIORITIES:
+        add_item(agenda=agenda, actor=organiser, statement=by_number[number])
+    item = add_item(agenda=agenda, actor=organiser, statement=by_number[DIVISIVE])
+    update_item(
+        item=item,
+        actor=organiser,
+        divisive=True,
+        minority_recorded_at=timezone.localdate() - datetime.timedelta(days=1),
+        **MINORITY,
+    )
+    publish(agenda=agenda, actor=organiser)

@@ -1,8 +1,6 @@
 """The results of a vote: the organiser's page (with the button that calculates them) and the
 public page, open to everyone once voting has closed (agenda.view_results)."""
 
-import importlib
-
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +8,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from ..analysing import analyse_agenda
 from ..manage_access import AGENDA_RELATED, get_agenda_to_manage
 from ..models import Agenda
 from ..results import results_for
@@ -19,10 +18,7 @@ from ..results import results_for
 def results_manage(request: HttpRequest, pk: int) -> HttpResponse:
     agenda = get_agenda_to_manage(request, pk)
     if request.method == "POST":
-        # analysing.py belongs to the voting part of the app; loaded by name so this page does
-        # not import the vote-counting code at start-up.
-        analysing = importlib.import_module("wijkdialoog.agenda.analysing")
-        analysing.analyse_agenda(agenda)
+        analyse_agenda(agenda)
         messages.success(request, _("The results have been calculated."))
         return redirect("agenda-results-manage", pk=agenda.pk)
     context = {"agenda": agenda, "series": agenda.series, "results": results_for(agenda)}
