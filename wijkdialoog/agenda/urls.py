@@ -1,9 +1,10 @@
 from django.urls import URLPattern, URLResolver
 
-from .views import manage, results, wijkagenda
+from .views import announce, manage, results, wijkagenda
 
 urlpatterns: list[URLPattern | URLResolver] = [
     *manage.urlpatterns,
+    *announce.urlpatterns,
     *results.urlpatterns,
     *wijkagenda.urlpatterns,
 ]
