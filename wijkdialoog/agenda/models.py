@@ -47,6 +47,10 @@ class Agenda(TimeStampedModel):
     # Set by every vote; the analysis task compares it with Analysis.computed_at (debounce).
     last_vote_at = models.DateTimeField(null=True, blank=True, editable=False)
     published_at = models.DateTimeField(_("wijkagenda published at"), null=True, blank=True)
+    # Set once when the announcement mail went out to the series' participants (announcing.py).
+    announced_at = models.DateTimeField(
+        _("announced by email at"), null=True, blank=True, editable=False
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -18,6 +18,6 @@ def register_panels() -> None:
     register_panel(
         "neighbourhood-public",
         template="agenda/includes/neighbourhood_wijkagenda.html",
-        order=40,
+        order=60,
         context=_neighbourhood_wijkagendas,
     )

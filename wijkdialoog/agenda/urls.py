@@ -1,9 +1,10 @@
 from django.urls import URLPattern, URLResolver
 
-from .views import manage, paper, results, voting, wijkagenda
+from .views import announce, manage, paper, results, voting, wijkagenda
 
 urlpatterns: list[URLPattern | URLResolver] = [
     *manage.urlpatterns,
+    *announce.urlpatterns,
     *results.urlpatterns,
     *wijkagenda.urlpatterns,
     *voting.urlpatterns,
