@@ -59,10 +59,11 @@ def test_the_neighbourhood_page_has_a_fixed_number_of_queries(
 ):
     url = reverse("neighbourhood-public", args=[organisation.slug, neighbourhood.slug])
     _fill(neighbourhood, organisation, 1, "a")
-    # Three of dialogues, one of the story panel (synthesis) that looks for published stories.
-    _count_queries(django_assert_max_num_queries, client, url, 4)
+    # Three of dialogues, one of the story panel (synthesis) that looks for published stories,
+    # one of the wijkagenda panel (agenda) that looks for a published wijkagenda.
+    _count_queries(django_assert_max_num_queries, client, url, 5)
     _fill(neighbourhood, organisation, 6, "b")
-    response = _count_queries(django_assert_max_num_queries, client, url, 4)
+    response = _count_queries(django_assert_max_num_queries, client, url, 5)
     assert len(response.context["upcoming"]) == 14
 
 
@@ -86,6 +87,7 @@ def test_the_series_page_has_a_fixed_number_of_queries(
         meeting = make_meeting(series, days=days)
         make_table(meeting)
     url = reverse("series-detail", args=[series.pk])
-    # One of them is the story panel (synthesis) asking whether a story is published.
-    response = _count_queries(django_assert_max_num_queries, client, url, 11)
+    # One is the story panel (synthesis) asking whether a story is published, one the
+    # wijkagenda link (agenda) asking for the series' agendas.
+    response = _count_queries(django_assert_max_num_queries, client, url, 12)
     assert len(response.context["meetings"]) == 11
