@@ -20,6 +20,8 @@ GROUP_STYLES = [
     ("#6a5d00", "cross"),
 ]
 MAX_CONSENSUS = 10
+LABEL_HALF_WIDTH = 32  # about half of "Group A" in 14 px bold
+LABEL_HEIGHT = 14
 
 
 @dataclass
@@ -39,6 +41,7 @@ class Group:
     points: list[tuple[float, float]] = field(default_factory=list)
     representative: list[Line] = field(default_factory=list)
     centre: tuple[float, float] = (0.0, 0.0)
+    label_at: tuple[float, float] = (0.0, 0.0)  # inside the map, above the group or below it
 
 
 @dataclass
@@ -104,7 +107,33 @@ def _groups(result: dict[str, Any], by_number: dict[int, Statement]) -> list[Gro
                 round(sum(p[0] for p in group.points) / len(group.points)),
                 round(sum(p[1] for p in group.points) / len(group.points)),
             )
+            group.label_at = _label_position(group)
     return groups
+
+
+def _label_position(group: Group) -> tuple[float, float]:
+    """Above the group's highest mark, or below its lowest when that leaves the map; never
+    cut off at a side."""
+    x = min(max(group.centre[0], LABEL_HALF_WIDTH), MAP_SIZE - LABEL_HALF_WIDTH)
+    top = min(p[1] for p in group.points) - 8
+    if top - LABEL_HEIGHT < 0:
+        top = max(p[1] for p in group.points) + 8 + LABEL_HEIGHT
+    return (x, min(top, MAP_SIZE - 4))
+
+
+def _supported_by_every_group(result: dict[str, Any], number: int) -> bool:
+    """Consensus as people read it: more than half of every group that saw the statement agrees.
+    Without groups (too few voters) more than half of everyone."""
+    groups = result.get("groups", [])
+    if not groups:
+        counts = result.get("statements", {}).get(str(number), {})
+        return 2 * int(counts.get("agree", 0)) > int(counts.get("seen", 0))
+    for group in groups:
+        counts = group.get("votes", {}).get(str(number), {})
+        seen = int(counts.get("seen", 0))
+        if seen and 2 * int(counts.get("agree", 0)) <= seen:
+            return False
+    return True
 
 
 def results_for(agenda: Agenda) -> Results:
@@ -126,7 +155,7 @@ def results_for(agenda: Agenda) -> Results:
     results.consensus = [
         _line(by_number[int(number)], counts.get(str(number), {}))
         for number in result.get("consensus", [])
-        if int(number) in by_number
+        if int(number) in by_number and _supported_by_every_group(result, int(number))
     ][:MAX_CONSENSUS]
     results.divisive = [
         _line(by_number[int(number)], counts.get(str(number), {}))
