@@ -255,12 +255,12 @@ def sort_cards(*, series: Series, actor: object = None) -> SortResult:
     confirmed = set(
         CardTheme.objects.filter(series=series, confirmed=True).values_list("card_id", flat=True)
     )
-    todo = [pk for pk in ids if pk not in confirmed and pk in vectors]
-    if theme_list and todo:
-        results = themes.assign(space.project(_matrix(vectors, todo)), _theme_matrix(theme_list))
+    to_sort = [pk for pk in ids if pk not in confirmed and pk in vectors]
+    if theme_list and to_sort:
+        results = themes.assign(space.project(_matrix(vectors, to_sort)), _theme_matrix(theme_list))
         rows = {
             pk: (None if result.theme is None else theme_list[result.theme].pk, result.confidence)
-            for pk, result in zip(todo, results, strict=True)
+            for pk, result in zip(to_sort, results, strict=True)
         }
         _save_links(series, rows)
     else:
