@@ -72,7 +72,7 @@ def _not_open(request: HttpRequest, agenda: Agenda) -> HttpResponse:
             "title": public_text(agenda, "title"),
             "closed": agenda.is_closed(),
             # The results page (organiser's part, "agenda-results") lives under the voting link.
-            "results_url": reverse("agenda-vote", args=[agenda.token]) + "uitslag/",
+            "results_url": reverse("agenda-results", args=[agenda.token]),
         },
     )
 
