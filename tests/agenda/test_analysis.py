@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from wijkdialoog.agenda.analysis import analyse
-from wijkdialoog.agenda.analysis.clustering import MIN_GROUP, cluster
+from wijkdialoog.agenda.analysis.clustering import MIN_GROUP, Silhouette, cluster
 
 
 def planted(sizes=(10, 8), statements=10, shared=(7, 8, 9), seed=1):
@@ -131,3 +131,18 @@ def test_few_votes_are_not_clustered():
 def test_duplicate_votes_are_refused():
     with pytest.raises(ValueError, match="twice"):
         analyse(np.array([1, 1]), np.array([2, 2]), np.array([1, -1]))
+
+
+@pytest.mark.parametrize("n", [40, 400, 2000])
+def test_shared_silhouette_equals_scikit_learns(n):
+    """One distance matrix for every k gives the scores scikit-learn gives, sample included."""
+    from sklearn.metrics import silhouette_score
+
+    rng = np.random.default_rng(n)
+    points = rng.normal(size=(n, 2))
+    shared = Silhouette(points, seed=0)
+    for k in (2, 3, 5):
+        labels = rng.integers(0, k, size=n)
+        labels[:k] = np.arange(k)
+        sample = {"sample_size": 1500, "random_state": 0} if n > 1500 else {}
+        assert shared.score(labels) == pytest.approx(silhouette_score(points, labels, **sample))

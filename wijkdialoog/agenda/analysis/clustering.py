@@ -2,10 +2,12 @@
 
 Where this differs from red-dwarf 0.4.0, and why:
 
-- Several starts per k (8 k-means++ starts with a fixed seed, 3 above 5,000 voters, plus
-  Polis's own start: the first k distinct points in sorted order), keeping the fit with the
-  lowest within-group sum of squares.
-  red-dwarf uses only the Polis start, which can land in a worse optimum.
+- Several starts per k (k-means++ starts with a fixed seed plus Polis's own start: the first k
+  distinct points in sorted order), keeping the fit with the lowest within-group sum of squares.
+  red-dwarf uses only the Polis start, which can land in a worse optimum. k is chosen on fits
+  with `SELECT_STARTS` (3) k-means++ starts; the chosen k is then fitted again with `STARTS`
+  (8; 3 above 5,000 voters), whose first three starts are the same, so the final fit is never
+  worse. This costs a third less than 8 starts for every k.
 - The rule for small groups: a k whose best fit has a group of fewer than `MIN_GROUP` (3) people
   is not a candidate; the best remaining k by silhouette wins. If no k from 2 to 5 qualifies,
   everyone clustered forms one group (and with fewer than `MIN_GROUP` clustered voters, there
@@ -17,14 +19,15 @@ Where this differs from red-dwarf 0.4.0, and why:
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.spatial.distance import cdist
 from sklearn.cluster import KMeans
-from sklearn.metrics import silhouette_score
 
 from .matrix import FloatArray, IntArray
 
 MIN_GROUP = 3
 MAX_GROUPS = 5
 STARTS = 8
+SELECT_STARTS = 3
 LARGE = 5000  # above this many voters, fewer starts (their optima hardly differ, time does)
 LARGE_STARTS = 3
 SILHOUETTE_SAMPLE = 1500
@@ -38,9 +41,12 @@ class Clustering:
     silhouette: float | None
 
 
-def fit_k(points: FloatArray, k: int, seed: int, distinct: FloatArray) -> Clustering:
+def final_starts(n: int) -> int:
+    return STARTS if n <= LARGE else LARGE_STARTS
+
+
+def fit_k(points: FloatArray, k: int, seed: int, distinct: FloatArray, starts: int) -> Clustering:
     """The best of several k-means starts: the lowest within-group sum of squares."""
-    starts = STARTS if len(points) <= LARGE else LARGE_STARTS
     fits = [KMeans(n_clusters=k, n_init=starts, random_state=seed).fit(points)]
     start = distinct[:k] if len(distinct) >= k else None
     if start is not None:
@@ -58,12 +64,40 @@ def fit_k(points: FloatArray, k: int, seed: int, distinct: FloatArray) -> Cluste
     )
 
 
-def silhouette(points: FloatArray, labels: IntArray, seed: int) -> float:
-    if len(points) > SILHOUETTE_SAMPLE:
-        return float(
-            silhouette_score(points, labels, sample_size=SILHOUETTE_SAMPLE, random_state=seed)
-        )
-    return float(silhouette_score(points, labels))
+class Silhouette:
+    """The mean silhouette of several labellings of the same points.
+
+    The distances between the (sampled) points are computed once and shared by every k; each
+    labelling then costs one matrix product. The sample is the one scikit-learn's
+    `silhouette_score(sample_size=..., random_state=seed)` draws, so the scores are the same.
+    """
+
+    def __init__(self, points: FloatArray, seed: int) -> None:
+        self.sample: IntArray | None = None
+        if len(points) > SILHOUETTE_SAMPLE:
+            order = np.random.RandomState(seed).permutation(len(points))
+            self.sample = order[:SILHOUETTE_SAMPLE]
+            points = points[self.sample]
+        self.distances = cdist(points, points)
+
+    def score(self, labels: IntArray) -> float:
+        if self.sample is not None:
+            labels = labels[self.sample]
+        k = int(labels.max()) + 1
+        sizes = np.bincount(labels, minlength=k).astype(float)
+        onehot = np.zeros((len(labels), k))
+        onehot[np.arange(len(labels)), labels] = 1.0
+        sums = self.distances @ onehot
+        rows = np.arange(len(labels))
+        own_size = sizes[labels]
+        inside = sums[rows, labels] / np.maximum(own_size - 1, 1)
+        others = sums / np.where(sizes > 0, sizes, np.inf)
+        others[rows, labels] = np.inf
+        nearest = others.min(axis=1)
+        widest = np.maximum(inside, nearest)
+        values = np.where(widest > 0, (nearest - inside) / np.where(widest > 0, widest, 1), 0.0)
+        values[own_size <= 1] = 0.0
+        return float(values.mean())
 
 
 def one_group(points: FloatArray) -> Clustering:
@@ -83,13 +117,28 @@ def cluster(points: FloatArray, seed: int = 0, force_k: int | None = None) -> Cl
     distinct = np.unique(points, axis=0)
     ks = [force_k] if force_k else range(2, MAX_GROUPS + 1)
     best: Clustering | None = None
+    silhouette = Silhouette(points, seed)
+    select_starts = min(SELECT_STARTS, final_starts(n))
     for k in ks:
         if k > len(distinct) or k * MIN_GROUP > n:
             continue
-        fit = fit_k(points, k, seed, distinct)
-        if np.bincount(fit.labels, minlength=k).min() < MIN_GROUP:
+        fit = fit_k(points, k, seed, distinct, select_starts)
+        if small_group(fit):
             continue
-        score = silhouette(points, fit.labels, seed)
+        score = silhouette.score(fit.labels)
         if best is None or best.silhouette is None or score > best.silhouette:
             best = Clustering(fit.labels, fit.centres, fit.inertia, score)
-    return best if best is not None else one_group(points)
+    if best is None:
+        return one_group(points)
+    if final_starts(n) > select_starts:
+        k = len(best.centres)
+        final = fit_k(points, k, seed, distinct, final_starts(n))
+        if final.inertia < best.inertia and not small_group(final):
+            best = Clustering(
+                final.labels, final.centres, final.inertia, silhouette.score(final.labels)
+            )
+    return best
+
+
+def small_group(fit: Clustering) -> bool:
+    return bool(np.bincount(fit.labels, minlength=len(fit.centres)).min() < MIN_GROUP)
