@@ -16,14 +16,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from reddwarf.implementations import polis as reddwarf
 from scipy.stats import spearmanr
 from sklearn.metrics import adjusted_rand_score
 
 from wijkdialoog.agenda.analysis import analyse
 from wijkdialoog.agenda.analysis.stats import consensus, count
 from wijkdialoog.agenda.polis import read_export
-
-reddwarf = pytest.importorskip("reddwarf.implementations.polis")
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(os.environ.get("WIJKDIALOOG_POLIS_DATA", ROOT / "tests" / "data" / "polis"))
