@@ -214,6 +214,12 @@ AGENDA_VOTE_RATE_PER_IP = env.str("AGENDA_VOTE_RATE_PER_IP", default="5000/h")
 # Uploads (photos of flip-charts) larger than this go to a temporary file, not memory; the
 # proxy in front should refuse bodies over ~12 MB.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Polis exports uploaded to make an agenda: the upload (zip or CSV files), and the CSV files
+# unpacked from a zip together (so a small zip cannot unpack into gigabytes).
+POLIS_IMPORT_MAX_BYTES = env_int("POLIS_IMPORT_MAX_MB", 20, minimum=1) * 1024 * 1024
+POLIS_IMPORT_MAX_UNPACKED_BYTES = (
+    env_int("POLIS_IMPORT_MAX_UNPACKED_MB", 200, minimum=1) * 1024 * 1024
+)
 
 # Password login throttling.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)

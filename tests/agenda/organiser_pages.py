@@ -9,6 +9,9 @@ def extra_pages(agenda, statement) -> list[tuple[str, str, dict]]:
     item = AgendaItem.objects.create(agenda=agenda, position=1, title="Iets")
     return [
         ("get", reverse("agenda-results-manage", args=[agenda.pk]), {}),
+        ("get", reverse("agenda-import", args=[agenda.series_id]), {}),
+        ("post", reverse("agenda-import", args=[agenda.series_id]), {"title": "X"}),
+        ("get", reverse("agenda-export", args=[agenda.pk]), {}),
         ("get", reverse("wijkagenda-compose", args=[agenda.pk]), {}),
         ("post", reverse("agenda-item-add", args=[agenda.pk]), {"title": "X"}),
         ("post", reverse("wijkagenda-publish", args=[agenda.pk]), {"action": "publish"}),

@@ -128,8 +128,10 @@ def test_every_organiser_agenda_page_passes_axe(page, neighbourhood, user_for):
     assert page.path() == reverse("agenda-item-edit", args=[agenda.items.get().pk])
     page.fill("#id_title", "")
     page.click_and_wait("#item-form button[type=submit]")  # empty title: the error
+    page.goto(reverse("agenda-import", args=[agenda.series_id]))
+    page.click_and_wait("#polis-import-form button[type=submit]")  # no file: the error
     page.goto(reverse("agenda-paper-entry", args=[agenda.pk]))
     page.keyboard.type("x")
     page.click_and_wait("main form button[type=submit]")
     page.assert_accessible()
-    assert len(page.checked) >= 18, page.checked
+    assert len(page.checked) >= 20, page.checked

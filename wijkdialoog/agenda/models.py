@@ -26,6 +26,9 @@ from wijkdialoog.harvest.models import Card
 from wijkdialoog.registrations.models import Registration
 from wijkdialoog.synthesis.models import Theme
 
+STATEMENT_MAX_LENGTH = 280
+IMPORTED_MAX_LENGTH = 1000
+
 
 def new_agenda_token() -> str:
     return secrets.token_urlsafe(9)
@@ -96,7 +99,8 @@ class Statement(TimeStampedModel):
     agenda = models.ForeignKey(Agenda, on_delete=models.CASCADE, related_name="statements")
     # The statement's number within its agenda: Polis's comment-id in imports and exports.
     number = models.PositiveIntegerField(_("number"))
-    text = models.CharField(_("statement"), max_length=280)
+    # Organisers write at most STATEMENT_MAX_LENGTH (StatementForm); Polis comments may be longer.
+    text = models.CharField(_("statement"), max_length=IMPORTED_MAX_LENGTH)
     text_en = models.CharField(_("statement in English"), max_length=280, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.ACCEPTED)
     origin = models.CharField(_("made by"), max_length=10, choices=Origin, default=Origin.ORGANISER)

@@ -12,7 +12,7 @@ nothing is returned then, so nothing is imported.
 
 import csv
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 COMMENT_COLUMNS = ("comment-id", "moderated", "comment-body")
@@ -21,10 +21,15 @@ PARTICIPANT_FIXED = ("participant", "group-id", "n-comments", "n-votes", "n-agre
 
 
 class PolisFormatError(ValueError):
-    """A Polis export that cannot be read; names the file, the row (1 = header) and column."""
+    """A Polis export that cannot be read; names the file, the row (1 = header) and column.
 
-    def __init__(self, file: str, row: int, column: str, message: str) -> None:
+    `code` and `params` let a caller say the same in the user's language (polis_upload.py)."""
+
+    def __init__(
+        self, file: str, row: int, column: str, message: str, code: str = "", **params: object
+    ) -> None:
         self.file, self.row, self.column, self.message = file, row, column, message
+        self.code, self.params = code, params
         super().__init__(f"{file}, row {row}, column {column}: {message}")
 
 
@@ -35,6 +40,7 @@ class PolisComment:
     moderated: int
     is_meta: bool
     author_id: int | None
+    row: int = field(default=0, compare=False)  # in comments.csv, for error messages
 
 
 @dataclass(frozen=True)
@@ -54,34 +60,54 @@ class PolisExport:
 def rows(path: Path, required: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
     """(row number, row) for each data row; the header is row 1."""
     if not path.is_file():
-        raise PolisFormatError(path.name, 0, "-", "the file is missing")
+        raise PolisFormatError(path.name, 0, "-", "the file is missing", "missing_file")
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
+            if not reader.fieldnames:
+                raise PolisFormatError(path.name, 0, "-", "the file is empty", "empty")
             header = [name.strip() for name in reader.fieldnames or []]
             for name in required:
                 if name not in header:
-                    raise PolisFormatError(path.name, 1, name, "this column is missing")
+                    raise PolisFormatError(
+                        path.name, 1, name, "this column is missing", "missing_column"
+                    )
             reader.fieldnames = header
             for number, row in enumerate(reader, start=2):
                 if None in row:
-                    raise PolisFormatError(path.name, number, "-", "more cells than columns")
+                    raise PolisFormatError(
+                        path.name, number, "-", "more cells than columns", "cells"
+                    )
                 yield number, {key: (value or "").strip() for key, value in row.items()}
     except UnicodeDecodeError as error:
-        raise PolisFormatError(path.name, 0, "-", f"not UTF-8 text ({error.reason})") from None
+        raise PolisFormatError(
+            path.name, 0, "-", f"not UTF-8 text ({error.reason})", "not_utf8"
+        ) from None
     except csv.Error as error:
-        raise PolisFormatError(path.name, 0, "-", f"not a readable CSV file ({error})") from None
+        raise PolisFormatError(
+            path.name, 0, "-", f"not a readable CSV file ({error})", "not_csv"
+        ) from None
 
 
 def integer(file: str, row: int, column: str, text: str, allowed: Iterable[int] = ()) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise PolisFormatError(file, row, column, f"{text!r} is not a whole number") from None
+        raise PolisFormatError(
+            file, row, column, f"{text!r} is not a whole number", "not_integer", value=text
+        ) from None
     choices = tuple(allowed)
     if choices and value not in choices:
         shown = ", ".join(str(c) for c in choices)
-        raise PolisFormatError(file, row, column, f"{value} is not one of {shown}")
+        raise PolisFormatError(
+            file,
+            row,
+            column,
+            f"{value} is not one of {shown}",
+            "not_allowed",
+            value=value,
+            allowed=shown,
+        )
     return value
 
 
@@ -91,7 +117,14 @@ def read_comments(path: Path) -> list[PolisComment]:
     for number, row in rows(path, COMMENT_COLUMNS):
         comment_id = integer(path.name, number, "comment-id", row["comment-id"])
         if comment_id in seen:
-            raise PolisFormatError(path.name, number, "comment-id", f"{comment_id} occurs twice")
+            raise PolisFormatError(
+                path.name,
+                number,
+                "comment-id",
+                f"{comment_id} occurs twice",
+                "twice",
+                value=comment_id,
+            )
         seen.add(comment_id)
         author = row.get("author-id", "")
         meta = row.get("is-meta", "")
@@ -104,6 +137,7 @@ def read_comments(path: Path) -> list[PolisComment]:
                 ),
                 is_meta=bool(meta) and integer(path.name, number, "is-meta", meta, (0, 1)) == 1,
                 author_id=integer(path.name, number, "author-id", author) if author else None,
+                row=number,
             )
         )
     return sorted(comments, key=lambda c: c.id)
@@ -116,7 +150,14 @@ def read_votes(path: Path, known: set[int]) -> list[tuple[int, int, int]]:
         stamp = integer(path.name, number, "timestamp", row["timestamp"])
         comment = integer(path.name, number, "comment-id", row["comment-id"])
         if comment not in known:
-            raise PolisFormatError(path.name, number, "comment-id", f"no comment {comment}")
+            raise PolisFormatError(
+                path.name,
+                number,
+                "comment-id",
+                f"no comment {comment}",
+                "unknown_comment",
+                value=comment,
+            )
         voter = integer(path.name, number, "voter-id", row["voter-id"])
         value = integer(path.name, number, "vote", row["vote"], (-1, 0, 1))
         key = (voter, comment)
@@ -134,7 +175,14 @@ def read_participant_votes(path: Path, known: set[int]) -> list[tuple[int, int, 
                 continue
             comment = integer(path.name, 1, column, column)
             if comment not in known:
-                raise PolisFormatError(path.name, 1, column, f"no comment {comment}")
+                raise PolisFormatError(
+                    path.name,
+                    1,
+                    column,
+                    f"no comment {comment}",
+                    "unknown_comment",
+                    value=comment,
+                )
             votes.append((voter, comment, integer(path.name, number, column, cell, (-1, 0, 1))))
     return sorted(votes)
 
@@ -148,7 +196,9 @@ def read_export(folder: Path) -> PolisExport:
     elif (folder / "participants-votes.csv").is_file():
         votes = read_participant_votes(folder / "participants-votes.csv", known)
     else:
-        raise PolisFormatError("votes.csv", 0, "-", "neither votes.csv nor participants-votes.csv")
+        raise PolisFormatError(
+            "votes.csv", 0, "-", "neither votes.csv nor participants-votes.csv", "no_votes_file"
+        )
     return PolisExport(comments=comments, votes=votes)
 
 

@@ -1,9 +1,10 @@
 from django.urls import URLPattern, URLResolver
 
-from .views import announce, manage, paper, results, voting, wijkagenda
+from .views import announce, manage, paper, polis, results, voting, wijkagenda
 
 urlpatterns: list[URLPattern | URLResolver] = [
     *manage.urlpatterns,
+    *polis.urlpatterns,
     *announce.urlpatterns,
     *results.urlpatterns,
     *wijkagenda.urlpatterns,
