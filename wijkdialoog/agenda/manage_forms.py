@@ -3,10 +3,13 @@
 from typing import Any
 
 from django import forms
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.core.forms import Form, ModelForm
+from wijkdialoog.registrations.models import Channel
 
+from .announce_channels import KINDS
 from .models import Agenda, AgendaItem, Statement
 from .statements import source_cards, source_themes
 
@@ -137,3 +140,17 @@ class ItemForm(ModelForm):
             "minority_needs_en": forms.Textarea(attrs={"rows": 3}),
             "minority_recorded_at": forms.DateInput(attrs={"type": "date"}),
         }
+
+
+class AgendaChannelForm(ModelForm):
+    """A channel for the agenda: every kind but the email list (the announcement mail has one)."""
+
+    class Meta:
+        model = Channel
+        fields = ["kind", "label"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ChoiceField)
+        kind.choices = [BLANK_CHOICE_DASH[0], *((k.value, k.label) for k in KINDS)]
