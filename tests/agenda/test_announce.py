@@ -1,5 +1,6 @@
-"""Announcing an agenda: the public link, the A4 poster with its QR code, and the one mail to
-the series' participants (never to anyone else), with its stop link."""
+"""Announcing an agenda: the public link and the one mail to the series' participants (never to
+anyone else), with its stop link and the tracked link of its own email channel. The channels,
+posters and flyers are in test_announce_channels.py."""
 
 import pytest
 from django.core import mail
@@ -7,9 +8,8 @@ from django.urls import reverse
 
 from tests.agenda.organiser_data import make_agenda
 from tests.builders import make_meeting, make_organisation, make_registration, make_series
-from tests.pdfs import page_size, pdf_text, qr_codes
-from wijkdialoog.agenda import announcing
-from wijkdialoog.agenda.models import Agenda
+from wijkdialoog.agenda import announce_channels, announcing
+from wijkdialoog.agenda.models import Agenda, AgendaChannel
 from wijkdialoog.core.models import AuditEntry
 from wijkdialoog.outreach.models import EmailOptOut
 from wijkdialoog.registrations.models import Registration
@@ -18,20 +18,6 @@ from wijkdialoog.registrations.models import Registration
 @pytest.fixture
 def agenda(neighbourhood):
     return make_agenda(make_series(neighbourhood))
-
-
-def test_the_poster_is_one_a4_page_whose_qr_code_opens_the_vote(client_for, agenda, tmp_path):
-    response = client_for("organiser").get(reverse("agenda-poster", args=[agenda.pk]))
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    path = tmp_path / "poster.pdf"
-    path.write_bytes(response.content)
-    assert page_size(path) == (595, 842)
-    assert qr_codes(path, tmp_path) == [announcing.vote_url(agenda)]
-    text = pdf_text(path)
-    assert agenda.title in text
-    assert announcing.readable_vote_url(agenda) in " ".join(text.split())
-    assert f"/stem/{agenda.token}/" in announcing.vote_url(agenda)
 
 
 def test_the_announce_page_shows_the_link_and_how_many_get_the_mail(client_for, agenda):
@@ -91,9 +77,14 @@ def test_the_mail_goes_out_once_in_each_persons_language_with_a_stop_link(
     by_address = {m.to[0]: m for m in mail.outbox}
     assert "Vote on the wijkagenda" in by_address["anna@example.org"].subject
     assert "Stem" in by_address["bram@example.org"].subject
+    channel = AgendaChannel.objects.get(agenda=agenda, for_announcement=True).channel
+    assert channel.kind == channel.Kind.EMAIL_LIST and channel.series == agenda.series
+    link = announce_channels.announcement_link(agenda)
+    assert link is not None and link.endswith(f"/d/{channel.code}/")
     for message in mail.outbox:
-        assert announcing.vote_url(agenda) in message.body
+        assert link in message.body
         assert message.extra_headers["List-Unsubscribe"].startswith("<http")
+    assert AuditEntry.objects.get(action="agenda.channel_created").payload["announcement"]
     entry = AuditEntry.objects.get(action="agenda.announced")
     assert entry.payload == {"queued": 2}
     assert "example.org" not in str(entry.payload)
@@ -103,6 +94,7 @@ def test_the_mail_goes_out_once_in_each_persons_language_with_a_stop_link(
     assert len(mail.outbox) == 2
     assert "already been sent" in again.content.decode() or "al verstuurd" in again.content.decode()
     assert AuditEntry.objects.filter(action="agenda.announced").count() == 1
+    assert AgendaChannel.objects.filter(agenda=agenda).count() == 1
 
 
 def test_a_closed_vote_is_not_announced(agenda):
@@ -114,6 +106,7 @@ def test_a_closed_vote_is_not_announced(agenda):
         announcing.announce_by_mail(agenda=agenda, actor=None)
     agenda.refresh_from_db()
     assert agenda.announced_at is None
+    assert not AgendaChannel.objects.exists()
 
 
 def test_the_stop_link_records_an_opt_out_and_the_next_mail_skips_the_address(client, agenda):
@@ -160,7 +153,6 @@ def test_nobody_but_the_organiser_announces(client_for, agenda, persona):
     client = client_for(persona)
     for method, name in (
         ("get", "agenda-announce"),
-        ("get", "agenda-poster"),
         ("post", "agenda-announce-mail"),
     ):
         response = getattr(client, method)(reverse(name, args=[agenda.pk]))
@@ -169,3 +161,4 @@ def test_nobody_but_the_organiser_announces(client_for, agenda, persona):
     assert not mail.outbox
     agenda.refresh_from_db()
     assert agenda.announced_at is None
+    assert not AgendaChannel.objects.exists()

@@ -45,6 +45,20 @@ def test_the_public_results_fit_a_phone_with_consensus_first(phone, neighbourhoo
     shot(phone, "results-phone")
 
 
+def test_the_closed_vote_page_says_whom_to_ask_on_a_phone(phone, neighbourhood):
+    agenda = make_agenda(make_series(neighbourhood), closed=True)
+    organisation = agenda.series.organisation
+    organisation.phone = "020 123 4567"
+    organisation.contact_email = "vragen@buurtwerk.example.org"
+    organisation.save()
+    phone.goto(reverse("agenda-vote", args=[agenda.token]))
+
+    expect(phone.locator("#contact")).to_contain_text("vragen@buurtwerk.example.org")
+    expect(phone.locator("#contact")).to_contain_text("020 123 4567")
+    assert_no_sideways_scroll(phone)
+    shot(phone, "vote-closed-phone")
+
+
 def _public_wijkagenda(agenda):
     series = agenda.series
     return reverse(
@@ -117,6 +131,13 @@ def test_every_organiser_agenda_page_passes_axe(page, neighbourhood, user_for):
     page.goto(reverse("statement-edit", args=[green.pk]))
     page.click_and_wait("#merge-form button[type=submit]")  # nothing chosen: the error
     page.goto(reverse("agenda-announce", args=[agenda.pk]))
+    page.click_and_wait("#agenda-channel-form button[type=submit]")  # no kind: the error
+    page.select_option("#id_kind", "share")
+    page.fill("#id_label", "WhatsApp buurtgroep")
+    page.click_and_wait("#agenda-channel-form button[type=submit]")
+    expect(page.locator("#agenda-channel-table")).to_contain_text("WhatsApp buurtgroep")
+    page.click_and_wait("[data-tool=share]")
+    expect(page.locator("#share-text")).to_contain_text("/d/")
     page.goto(reverse("agenda-results-manage", args=[agenda.pk]))
     analysed(agenda)
     page.goto(reverse("agenda-results-manage", args=[agenda.pk]))
@@ -134,4 +155,4 @@ def test_every_organiser_agenda_page_passes_axe(page, neighbourhood, user_for):
     page.keyboard.type("x")
     page.click_and_wait("main form button[type=submit]")
     page.assert_accessible()
-    assert len(page.checked) >= 20, page.checked
+    assert len(page.checked) >= 21, page.checked

@@ -1,5 +1,6 @@
-"""Announcing an agenda through the existing channels: the public voting link, a printable A4
-poster with a QR code, and one mail to the people who registered for the series' meetings.
+"""Announcing an agenda through the existing channels: the public voting link, tracked channel
+links with posters, flyers and share texts (announce_channels.py), and one mail to the people who
+registered for the series' meetings, whose link is the tracked link of its own email channel.
 
 Who gets the mail: every person with an email address and a registration (not cancelled) for a
 meeting of the agenda's series, once per address, leaving out every address that asked the
@@ -19,16 +20,16 @@ from django.db.models import QuerySet
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wijkdialoog.community.models import Person
-from wijkdialoog.core import audit, pdf
+from wijkdialoog.core import audit
 from wijkdialoog.core.mail import send_mail
 from wijkdialoog.outreach.channels import Actor
 from wijkdialoog.outreach.models import EmailOptOut
 from wijkdialoog.registrations.models import Registration
 
+from . import announce_channels
 from .models import Agenda
 
 OPT_OUT_SALT = "wijkdialoog.agenda.opt-out"
@@ -43,35 +44,8 @@ def vote_url(agenda: Agenda) -> str:
     return str(settings.SITE_URL) + vote_path(agenda)
 
 
-def readable_vote_url(agenda: Agenda) -> str:
-    """The link as people type it from paper: without http(s)://."""
-    return vote_url(agenda).split("://", 1)[-1]
-
-
 def public_title(agenda: Agenda, language: str) -> str:
     return agenda.title_en if language == "en" and agenda.title_en else agenda.title
-
-
-def poster_pdf(agenda: Agenda) -> bytes:
-    """An A4 poster in the active language: what the vote is about, until when, and a QR code."""
-    link = vote_url(agenda)
-    series = agenda.series
-    return pdf.render(
-        "agenda/announce_poster.html",
-        {
-            "agenda": agenda,
-            "series": series,
-            "neighbourhood": series.neighbourhood,
-            "organisation": series.organisation,
-            "link": link,
-            "readable_link": readable_vote_url(agenda),
-            "qr": pdf.qr_data_uri(link),
-        },
-    )
-
-
-def poster_filename(agenda: Agenda) -> str:
-    return f"poster-{slugify(agenda.title) or 'wijkagenda'}-{agenda.pk}.pdf"
 
 
 @dataclass(frozen=True)
@@ -126,6 +100,7 @@ def announce_by_mail(*, agenda: Agenda, actor: Actor) -> int:
     )
     if not claimed:
         raise ValidationError(_("The announcement has already been sent for this agenda."))
+    announce_channels.announcement_channel(agenda=agenda, actor=actor)
     people = recipients(agenda)
     # Counts only: the addresses stay out of the audit log.
     audit.record(
@@ -205,7 +180,8 @@ def deliver_announcement(agenda_id: int, person_id: int) -> bool:
             "person": person,
             "series": agenda.series,
             "organisation": agenda.series.organisation,
-            "link": vote_url(agenda),
+            # The mail's own tracked link, so the announce page counts who votes through it.
+            "link": announce_channels.announcement_link(agenda) or vote_url(agenda),
             "opt_out_link": stop,
         },
         headers={

@@ -3,6 +3,8 @@
 two recognisable opinion groups — neighbours who want quiet and safety first, and young
 families and youngsters who want room to play and meet — the analysis, and the published
 wijkagenda with one divisive item and the minority's condition recorded at the follow-up.
+The vote was announced with a poster and a WhatsApp text, each with its own tracked link: the
+announce page counts the voters who came through each.
 
 The votes are drawn from a fixed random generator, so every `make demo` gives the same result.
 """
@@ -18,6 +20,7 @@ from wijkdialoog.dialogues.models import Series
 from wijkdialoog.harvest.models import Card
 
 from .analysing import analyse_agenda
+from .announce_channels import create_agenda_channel
 from .models import Agenda, Statement, Vote, Voter
 from .statements import add_statement, create_agenda
 from .wijkagenda import add_item, publish, update_item
@@ -206,7 +209,7 @@ def load(context: Any) -> None:
     organiser = context["people"]["organisator"].user
     agenda = _agenda(series, organiser)
     statements = _statements(agenda, series, organiser)
-    _votes(agenda, statements)
+    _votes(agenda, statements, _channels(agenda, organiser))
     analyse_agenda(agenda)
     _wijkagenda(agenda, organiser, [statement for statement, _quiet, _lively in statements])
     context["agenda"] = agenda
@@ -249,7 +252,26 @@ def _statements(
     return made
 
 
-def _votes(agenda: Agenda, statements: list[tuple[Statement, float, float]]) -> None:
+def _channels(agenda: Agenda, organiser: Any) -> list[int]:
+    """A poster in the community centre and a text for the neighbourhood's WhatsApp group."""
+    made = [
+        create_agenda_channel(agenda=agenda, actor=organiser, kind=kind, label=label)
+        for kind, label in (("poster", "Poster buurthuis"), ("share", "WhatsApp buurtgroep"))
+    ]
+    return [item.channel_id for item in made]
+
+
+def _channel_of(number: int, channel_ids: list[int]) -> int | None:
+    """Every fourth voter came through the poster, every fourth through WhatsApp; the others
+    through the direct link (and every tenth voted on paper)."""
+    if number % 10 == 0 or number % 4 > 1:
+        return None
+    return channel_ids[number % 4]
+
+
+def _votes(
+    agenda: Agenda, statements: list[tuple[Statement, float, float]], channel_ids: list[int]
+) -> None:
     rng = random.Random(2026)
     voters = Voter.objects.bulk_create(
         Voter(
@@ -257,6 +279,7 @@ def _votes(agenda: Agenda, statements: list[tuple[Statement, float, float]]) -> 
             number=number,
             token_hash=hashlib.sha256(f"demo-{number}".encode()).hexdigest(),
             source=Voter.Source.PAPER if number % 10 == 0 else Voter.Source.ONLINE,
+            channel_id=_channel_of(number, channel_ids),
         )
         for number in range(VOTERS)
     )

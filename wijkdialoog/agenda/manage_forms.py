@@ -5,11 +5,14 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.core.forms import Form, ModelForm
+from wijkdialoog.registrations.models import Channel
 
 from . import polis_upload
+from .announce_channels import KINDS
 from .models import STATEMENT_MAX_LENGTH, Agenda, AgendaItem, Statement
 from .polis import PolisFormatError
 from .statements import source_cards, source_themes
@@ -223,3 +226,17 @@ class PolisImportForm(Form):
             if field == "comments" and error.file != "comments.csv":
                 field = "votes"
             self.add_error(field, polis_upload.describe(error))
+
+
+class AgendaChannelForm(ModelForm):
+    """A channel for the agenda: every kind but the email list (the announcement mail has one)."""
+
+    class Meta:
+        model = Channel
+        fields = ["kind", "label"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ChoiceField)
+        kind.choices = [BLANK_CHOICE_DASH[0], *((k.value, k.label) for k in KINDS)]

@@ -8,6 +8,8 @@
   agree = 1, disagree = -1, pass = 0 as in Polis exports. No personal data is needed to vote.
 - `Analysis`: the cached outcome of the vote (opinion groups, consensus, representative and
   divisive statements), computed in a background task; never which voter is in which group.
+- `AgendaChannel`: an outreach channel (poster, flyer, share text, the announcement mail) whose
+  tracked link (/d/<code>/) leads to this agenda's vote; a voter who arrived through one keeps it.
 - `AgendaItem`: a priority on the published wijkagenda, with why, and for a divisive item the
   Deep Democracy step: who sees it differently and what they need to come along.
 """
@@ -23,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from wijkdialoog.core.models import TimeStampedModel, owned_through
 from wijkdialoog.dialogues.models import Series
 from wijkdialoog.harvest.models import Card
-from wijkdialoog.registrations.models import Registration
+from wijkdialoog.registrations.models import Channel, Registration
 from wijkdialoog.synthesis.models import Theme
 
 STATEMENT_MAX_LENGTH = 280
@@ -161,6 +163,10 @@ class Voter(models.Model):
     registration = models.ForeignKey(
         Registration, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Optional: the agenda's channel whose tracked link brought this device (never who it is).
+    channel = models.ForeignKey(
+        Channel, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = owned_through("agenda__series__organisation").as_manager()
@@ -179,6 +185,37 @@ class Voter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agenda_id}/{self.number}"
+
+
+class AgendaChannel(models.Model):
+    """A channel of the agenda. The Channel (in registrations) belongs to the agenda's series and
+    knows nothing of agendas; outreach asks this app where its link leads (see apps.py)."""
+
+    agenda = models.ForeignKey(Agenda, on_delete=models.CASCADE, related_name="channels")
+    channel = models.OneToOneField(Channel, on_delete=models.CASCADE, related_name="+")
+    # The channel of the announcement mail (made when it is sent), not one the organiser made.
+    for_announcement = models.BooleanField(default=False, editable=False)
+
+    objects = owned_through("agenda__series__organisation").as_manager()
+
+    class Meta:
+        ordering = ["agenda", "pk"]
+        verbose_name = _("agenda channel")
+        verbose_name_plural = _("agenda channels")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agenda"],
+                condition=models.Q(for_announcement=True),
+                name="one_announcement_channel_per_agenda",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.channel)
+
+    @property
+    def organisation_id(self) -> int:
+        return self.agenda.organisation_id
 
 
 class Vote(models.Model):

@@ -24,6 +24,7 @@ from wijkdialoog.core import audit
 from wijkdialoog.registrations.models import Registration
 
 from .analysing import request_analysis
+from .announce_channels import arrived_through
 from .models import Agenda, Analysis, Statement, Vote, Voter
 
 COOKIE_NAME = "wd_voter"
@@ -112,11 +113,17 @@ def voter_for(request: HttpRequest, agenda: Agenda, create: bool = True) -> Vote
         token_hash=token_hash,
         source=Voter.Source.ONLINE,
         registration_id=registration_id,
+        channel_id=arrived_through(request, agenda),
     )
 
 
 def new_voter(
-    *, agenda: Agenda, token_hash: str, source: str, registration_id: int | None = None
+    *,
+    agenda: Agenda,
+    token_hash: str,
+    source: str,
+    registration_id: int | None = None,
+    channel_id: int | None = None,
 ) -> Voter:
     """A new voter with the next number of the agenda. Two first votes from one device at once
     make one voter: the second finds the row the first made."""
@@ -135,6 +142,7 @@ def new_voter(
                 token_hash=token_hash,
                 source=source,
                 registration_id=registration_id,
+                channel_id=channel_id,
             )
     except IntegrityError:
         if not token_hash:

@@ -1,6 +1,7 @@
 """Invitation channels: each has a tracked link (/d/<code>/) so an organiser sees which way of
 inviting brings people in. Named domain functions and the figures per channel."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -54,9 +55,45 @@ def readable_url(channel: Channel) -> str:
     return tracked_url(channel).split("://", 1)[-1]
 
 
+@dataclass(frozen=True)
+class ChannelOwner:
+    """A higher app that makes channels for a page of its own (the wijkagenda's vote): its
+    channels lead there and stay out of the series' invitation channels and their figures."""
+
+    # The pks of its channels, as a subquery (`.values("channel_id")`).
+    channel_ids: Callable[[], QuerySet[Any]]
+    # Where one of its channels leads, or None for a channel that is not its own.
+    destination: Callable[[Channel], str | None]
+
+
+_owners: dict[str, ChannelOwner] = {}
+
+
+def register_channel_owner(
+    name: str,
+    *,
+    channel_ids: Callable[[], QuerySet[Any]],
+    destination: Callable[[Channel], str | None],
+) -> None:
+    """Called from a higher app's `AppConfig.ready()`; registering a name again replaces it."""
+    _owners[name] = ChannelOwner(channel_ids=channel_ids, destination=destination)
+
+
+def owned_elsewhere(field: str = "pk") -> Q:
+    """Matches channels (through `field`) that a higher app owns."""
+    condition = Q()
+    for owner in _owners.values():
+        condition |= Q(**{f"{field}__in": owner.channel_ids()})
+    return condition
+
+
 def destination(channel: Channel) -> str:
-    """Where the tracked link leads: the channel's meeting while it is still to come, otherwise
-    the neighbourhood's page with all its dialogues."""
+    """Where the tracked link leads: where the app that owns the channel says; otherwise the
+    channel's meeting while it is still to come, or else the neighbourhood's page."""
+    for owner in _owners.values():
+        address = owner.destination(channel)
+        if address is not None:
+            return address
     meeting = channel.meeting
     if meeting is not None and meeting.cancelled_at is None and meeting.ends_at > timezone.now():
         return reverse("meeting-public", args=[meeting.pk])
@@ -84,7 +121,11 @@ def attributed_channel(request: HttpRequest, meeting: Meeting) -> Channel | None
             return channel
     pk = request.session.get(SESSION_KEY)
     if isinstance(pk, int):
-        return Channel.objects.filter(pk=pk, series_id=meeting.series_id).first()
+        return (
+            Channel.objects.filter(pk=pk, series_id=meeting.series_id)
+            .exclude(owned_elsewhere())
+            .first()
+        )
     return None
 
 
@@ -159,10 +200,11 @@ def _count(model: type[Registration] | type[Invitation], **filters: Any) -> Coal
 
 
 def channels_with_figures(series: Series) -> QuerySet[Channel]:
-    """The channels of a series, each with `registered` (not cancelled), `came` (checked in),
-    `invited` and `sent` (email lists)."""
+    """The invitation channels of a series (not those a higher app owns), each with `registered`
+    (not cancelled), `came` (checked in), `invited` and `sent` (email lists)."""
     return (
         series.channels.select_related("meeting")
+        .exclude(owned_elsewhere())
         .annotate(
             registered=_count(Registration, status__in=_ACTIVE_STATUSES),
             came=_count(Registration, checked_in_at__isnull=False),
@@ -178,7 +220,8 @@ class SeriesFigures:
     channels: list[Channel]
     registered: int
     came: int
-    # Registrations of this series that came in without any channel (directly, by phone, ...).
+    # Registrations of this series that came in without an invitation channel (directly, by
+    # phone, or after a link of a channel a higher app owns).
     untracked_registered: int
     untracked_came: int
 
@@ -194,7 +237,9 @@ class SeriesFigures:
 def series_figures(series: Series) -> SeriesFigures:
     """Per channel and in total: how many registered and how many came. Two queries."""
     channels = list(channels_with_figures(series))
-    untracked = Registration.objects.filter(meeting__series=series, channel__isnull=True).aggregate(
+    untracked = Registration.objects.filter(
+        Q(channel__isnull=True) | owned_elsewhere("channel_id"), meeting__series=series
+    ).aggregate(
         registered=Count("pk", filter=Q(status__in=_ACTIVE_STATUSES)),
         came=Count("pk", filter=Q(checked_in_at__isnull=False)),
     )

@@ -1,39 +1,90 @@
-"""Announcing an agenda: the organiser's page (link, poster, mail) and the public opt-out link
-in the announcement mail."""
+"""Announcing an agenda: the organiser's page (link, channels with posters, flyers and share
+texts, mail) and the public opt-out link in the announcement mail."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import path
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wijkdialoog.core import pdf
+from wijkdialoog.outreach import channels as outreach_channels
 
-from .. import announcing
-from ..manage_access import AGENDA_RELATED, get_agenda_to_manage
-from ..models import Agenda
+from .. import announce_channels, announcing
+from ..manage_access import AGENDA_RELATED, check_manage, get_agenda_to_manage
+from ..manage_forms import AgendaChannelForm
+from ..models import Agenda, AgendaChannel
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def agenda_announce(request: HttpRequest, pk: int) -> HttpResponse:
+    """The link, the agenda's channels with their figures (and a form to add one), the mail."""
     agenda = get_agenda_to_manage(request, pk)
+    form = AgendaChannelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        item = announce_channels.create_agenda_channel(
+            agenda=agenda, actor=request.user, **form.cleaned_data
+        )
+        messages.success(request, _("The channel “%(name)s” has been added.") % {"name": item})
+        return redirect(reverse("agenda-announce", args=[agenda.pk]) + "#channels-heading")
     context = {
         "agenda": agenda,
         "series": agenda.series,
         "public_url": announcing.vote_url(agenda),
         "recipient_count": len(announcing.recipients(agenda)),
+        "figures": announce_channels.agenda_figures(agenda),
+        "print_kinds": outreach_channels.PRINT_KINDS,
+        "share_kinds": outreach_channels.SHARE_KINDS,
+        "form": form,
     }
     return render(request, "agenda/agenda_announce.html", context)
 
 
-@require_GET
-def agenda_poster(request: HttpRequest, pk: int) -> HttpResponse:
-    agenda = get_agenda_to_manage(request, pk)
-    return pdf.response(
-        announcing.poster_pdf(agenda), announcing.poster_filename(agenda), download=True
+def _agenda_channel(request: HttpRequest, pk: int) -> AgendaChannel:
+    item = get_object_or_404(
+        AgendaChannel.objects.select_related(
+            "channel", *(f"agenda__{name}" for name in AGENDA_RELATED)
+        ),
+        pk=pk,
     )
+    check_manage(request, item.agenda)
+    return item
+
+
+def _print(request: HttpRequest, pk: int, format: str) -> HttpResponse:
+    item = _agenda_channel(request, pk)
+    return pdf.response(
+        announce_channels.render_pdf(item, format=format),
+        announce_channels.filename(item, format=format),
+        download=True,
+    )
+
+
+@require_GET
+def agenda_channel_poster(request: HttpRequest, pk: int) -> HttpResponse:
+    return _print(request, pk, "poster")
+
+
+@require_GET
+def agenda_channel_flyer(request: HttpRequest, pk: int) -> HttpResponse:
+    return _print(request, pk, "flyer")
+
+
+@require_GET
+def agenda_channel_share(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _agenda_channel(request, pk)
+    text = announce_channels.share_text(item)
+    context = {
+        "item": item,
+        "agenda": item.agenda,
+        "text": text,
+        "whatsapp_url": announce_channels.whatsapp_url(text),
+        "link": outreach_channels.tracked_url(item.channel),
+    }
+    return render(request, "agenda/channel_share.html", context)
 
 
 @require_POST
@@ -77,7 +128,15 @@ def agenda_opt_out(request: HttpRequest, token: str) -> HttpResponse:
 
 urlpatterns = [
     path("beheer/agendas/<int:pk>/aankondigen/", agenda_announce, name="agenda-announce"),
-    path("beheer/agendas/<int:pk>/poster.pdf", agenda_poster, name="agenda-poster"),
+    path(
+        "beheer/agendakanalen/<int:pk>/poster.pdf",
+        agenda_channel_poster,
+        name="agenda-channel-poster",
+    ),
+    path(
+        "beheer/agendakanalen/<int:pk>/flyer.pdf", agenda_channel_flyer, name="agenda-channel-flyer"
+    ),
+    path("beheer/agendakanalen/<int:pk>/delen/", agenda_channel_share, name="agenda-channel-share"),
     path(
         "beheer/agendas/<int:pk>/aankondigen/mail/",
         agenda_announce_mail,

@@ -30,7 +30,11 @@ def results_public(request: HttpRequest, token: str) -> HttpResponse:
     agenda = get_object_or_404(Agenda.objects.select_related(*AGENDA_RELATED), token=token)
     if not request.user.has_perm("agenda.view_results", agenda):
         raise Http404
-    context = {"agenda": agenda, "results": results_for(agenda)}
+    context = {
+        "agenda": agenda,
+        "results": results_for(agenda),
+        "organisation": agenda.series.organisation,
+    }
     return render(request, "agenda/results_public.html", context)
 
 

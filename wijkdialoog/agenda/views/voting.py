@@ -48,7 +48,7 @@ def _limited(view: View) -> View:
 
 
 def _agenda(token: str) -> Agenda:
-    agenda = Agenda.objects.select_related("series").filter(token=token[:32]).first()
+    agenda = Agenda.objects.select_related("series__organisation").filter(token=token[:32]).first()
     if agenda is None:
         raise Http404
     return agenda
@@ -58,7 +58,12 @@ def _refused(request: HttpRequest, agenda: Agenda, message: str, status: int) ->
     return render(
         request,
         "agenda/vote_refused.html",
-        {"agenda": agenda, "message": message, "title": public_text(agenda, "title")},
+        {
+            "agenda": agenda,
+            "message": message,
+            "title": public_text(agenda, "title"),
+            "organisation": agenda.series.organisation,
+        },
         status=status,
     )
 
@@ -71,6 +76,8 @@ def _not_open(request: HttpRequest, agenda: Agenda) -> HttpResponse:
             "agenda": agenda,
             "title": public_text(agenda, "title"),
             "closed": agenda.is_closed(),
+            # The footer shows whom to ask (community's organisation_contact).
+            "organisation": agenda.series.organisation,
             # The results page (organiser's part, "agenda-results") lives under the voting link.
             "results_url": reverse("agenda-results", args=[agenda.token]),
         },
@@ -91,6 +98,7 @@ def _page(
         "progress": voting.progress(agenda, voter),
         "has_votes": voter is not None and voter.votes.exists(),
         "form": form if form is not None else ProposalForm(),
+        "organisation": agenda.series.organisation,
     }
     response = render(request, "agenda/vote.html", context, status=status)
     registration = voting.registration_from_link(agenda, request.GET.get("r", ""))
@@ -187,6 +195,7 @@ def agenda_my_votes(request: HttpRequest, token: str) -> HttpResponse:
             "votes": votes,
             "is_open": agenda.is_open(),
             "choices": [(key, Vote.Value(value)) for key, value in VALUES.items()],
+            "organisation": agenda.series.organisation,
         },
     )
 

@@ -20,10 +20,11 @@ from ..invitations import InvitationList
 
 
 def _channel(request: HttpRequest, pk: int) -> Channel:
+    # A channel a higher app owns (the wijkagenda's) has its tools on that app's pages.
     channel = get_object_or_404(
         Channel.objects.select_related(
             "series__organisation", "series__neighbourhood", "meeting__venue"
-        ),
+        ).exclude(channels.owned_elsewhere()),
         pk=pk,
     )
     require(request, "outreach.manage_channels", channel)
