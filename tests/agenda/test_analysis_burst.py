@@ -79,12 +79,6 @@ def test_fifty_votes_from_ten_voters_queue_one_analysis(neighbourhood):
     assert not Analysis.objects.exists()
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="SQLite's shared in-memory test database turns a second writer away at once, so the "
-    "queueing itself can fail there (logged, the marker freed); run with DATABASE_URL on "
-    "PostgreSQL",
-)
 def test_votes_from_two_threads_at_once_queue_one_analysis(neighbourhood):
     agenda = make_agenda(neighbourhood, statements=STATEMENTS)
     statements = list(agenda.statements.order_by("number"))
@@ -102,7 +96,11 @@ def test_votes_from_two_threads_at_once_queue_one_analysis(neighbourhood):
 
     assert errors == []
     assert len(cast) == 2 * STATEMENTS and Vote.objects.count() == 2 * STATEMENTS
-    assert waiting_tasks(agenda).count() == 1
+    # PostgreSQL: exactly one. SQLite's shared in-memory test database turns a second writer away
+    # at once, so there the queueing itself may fail (logged, the marker freed and no vote lost);
+    # never two.
+    expected = {1} if connection.vendor == "postgresql" else {0, 1}
+    assert waiting_tasks(agenda).count() in expected
 
 
 def test_a_vote_after_the_analysis_ran_queues_the_next_one(neighbourhood):
