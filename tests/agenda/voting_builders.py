@@ -41,3 +41,12 @@ def device(agenda, **get) -> Client:
 def vote(client, agenda, number, value="agree", **extra):
     data = {"statement": str(number), "vote": value, **extra}
     return client.post(reverse("agenda-vote", args=[agenda.token]), data)
+
+
+# The headers vote.js sends: htmx's, so the view answers with the vote area alone.
+FRAGMENT_HEADERS = {"HX-Request": "true", "HX-Target": "vote-area"}
+
+
+def vote_in_background(client, agenda, number, value="agree", **extra):
+    data = {"statement": str(number), "vote": value, **extra}
+    return client.post(reverse("agenda-vote", args=[agenda.token]), data, headers=FRAGMENT_HEADERS)

@@ -77,14 +77,21 @@ def request_analysis(agenda: Agenda) -> None:
     agenda_id = agenda.pk
 
     def enqueue() -> None:
-        if not cache.add(_pending_key(agenda_id), 1, timeout=DEBOUNCE.total_seconds()):
+        key = _pending_key(agenda_id)
+        if not cache.add(key, 1, timeout=DEBOUNCE.total_seconds()):
             return
         from .tasks import analyse_agenda_task
 
         queued = analyse_agenda_task
         if analyse_agenda_task.get_backend().supports_defer:
             queued = analyse_agenda_task.using(run_after=timezone.now() + DEBOUNCE)
-        queued.enqueue(agenda_id)
+        try:
+            queued.enqueue(agenda_id)
+        except Exception:
+            # The vote is stored; the voter must not see an error for the analysis. Free the
+            # marker, or no vote would queue one for the rest of the window.
+            cache.delete(key)
+            logger.exception("Queueing the analysis of agenda %s failed", agenda_id)
 
     transaction.on_commit(enqueue)
 

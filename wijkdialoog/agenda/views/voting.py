@@ -2,7 +2,7 @@
 its cookie and changes nothing; every POST is rate limited and checked by the domain functions."""
 
 from collections.abc import Callable
-from typing import cast
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib import messages
@@ -34,8 +34,10 @@ def _rate_per_device(group: str, request: HttpRequest) -> str:
 
 
 def _device_key(group: str, request: HttpRequest) -> str:
-    # The signed cookie as sent; a missing one shares the empty key (and is refused anyway).
-    return request.COOKIES.get(voting.COOKIE_NAME, "")[:200]
+    # The device token in the cookie as sent, without the signature's timestamp, which changes
+    # each time the page renews the cookie. A missing one shares the empty key (and is refused
+    # anyway); a forged one is refused after this check.
+    return request.COOKIES.get(voting.COOKIE_NAME, "").partition(":")[0][:200]
 
 
 View = Callable[..., HttpResponse]
@@ -54,14 +56,25 @@ def _agenda(token: str) -> Agenda:
     return agenda
 
 
-def _refused(request: HttpRequest, agenda: Agenda, message: str, status: int) -> HttpResponse:
+def _wants_fragment(request: HttpRequest) -> bool:
+    """vote.js asks for the vote area alone with htmx's request headers; the logic stays here."""
+    details: Any = getattr(request, "htmx", None)
+    return bool(details) and details.target == "vote-area"
+
+
+def _refused(
+    request: HttpRequest, agenda: Agenda, message: str, status: int, heading: str = ""
+) -> HttpResponse:
+    fragment = _wants_fragment(request)
     return render(
         request,
-        "agenda/vote_refused.html",
+        "agenda/includes/vote_refusal.html" if fragment else "agenda/vote_refused.html",
         {
             "agenda": agenda,
+            "heading": heading or _("Your vote was not saved"),
             "message": message,
             "title": public_text(agenda, "title"),
+            "fragment": fragment,
             "organisation": agenda.series.organisation,
         },
         status=status,
@@ -85,8 +98,13 @@ def _not_open(request: HttpRequest, agenda: Agenda) -> HttpResponse:
 
 
 def _page(
-    request: HttpRequest, agenda: Agenda, form: ProposalForm | None = None, status: int = 200
+    request: HttpRequest,
+    agenda: Agenda,
+    form: ProposalForm | None = None,
+    status: int = 200,
+    fragment: bool = False,
 ) -> HttpResponse:
+    """The voting page, or with `fragment` only its vote area (progress and next statement)."""
     voter = voting.voter_for(request, agenda, create=False)
     statement = voting.next_statement(agenda, voter)
     context = {
@@ -100,7 +118,8 @@ def _page(
         "form": form if form is not None else ProposalForm(),
         "organisation": agenda.series.organisation,
     }
-    response = render(request, "agenda/vote.html", context, status=status)
+    template = "agenda/includes/vote_area.html" if fragment else "agenda/vote.html"
+    response = render(request, template, context, status=status)
     registration = voting.registration_from_link(agenda, request.GET.get("r", ""))
     voting.give_device_token(
         request, response, agenda, registration_id=registration.pk if registration else None
@@ -110,6 +129,9 @@ def _page(
 
 def _voter_or_refusal(request: HttpRequest, agenda: Agenda) -> Voter | HttpResponse:
     if getattr(request, "limited", False):
+        if _wants_fragment(request):
+            message = _("You tried this too often in a short time. Wait a while and try again.")
+            return _refused(request, agenda, message, 429, heading=_("Too many attempts"))
         return render(request, "core/rate_limited.html", status=429)
     if not agenda.is_open():
         message = _("Voting is closed for this agenda. Nothing was changed.")
@@ -152,6 +174,8 @@ def agenda_vote(request: HttpRequest, token: str) -> HttpResponse:
     if request.POST.get("back") == "mine":
         messages.success(request, _("Your vote is changed."))
         return redirect("agenda-my-votes", token=agenda.token)
+    if _wants_fragment(request):
+        return _page(request, agenda, fragment=True)
     return redirect("agenda-vote", token=agenda.token)
 
 
