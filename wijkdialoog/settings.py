@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "wijkdialoog.harvest",
     "wijkdialoog.synthesis",
     "wijkdialoog.agenda",
+    "wijkdialoog.followup",
     "wijkdialoog.site",
 ]
 
@@ -211,6 +212,15 @@ HARVEST_PARTICIPANT_RATE_PER_TABLE = env.str("HARVEST_PARTICIPANT_RATE_PER_TABLE
 # (a venue on one wifi votes together, so the address limit is generous).
 AGENDA_VOTE_RATE_PER_DEVICE = env.str("AGENDA_VOTE_RATE_PER_DEVICE", default="600/h")
 AGENDA_VOTE_RATE_PER_IP = env.str("AGENDA_VOTE_RATE_PER_IP", default="5000/h")
+# The follow-up of personal actions: the one mail goes this many weeks after the meeting, not
+# later than FOLLOWUP_SEND_WITHIN_DAYS after that moment (no mail about long-past meetings), and
+# its personal link takes answers for FOLLOWUP_ANSWER_WEEKS. Link pages per hour, per network
+# address and (for answers) per link.
+FOLLOWUP_AFTER_WEEKS = env_int("FOLLOWUP_AFTER_WEEKS", 4, minimum=1)
+FOLLOWUP_SEND_WITHIN_DAYS = env_int("FOLLOWUP_SEND_WITHIN_DAYS", 28, minimum=1)
+FOLLOWUP_ANSWER_WEEKS = env_int("FOLLOWUP_ANSWER_WEEKS", 8, minimum=1)
+FOLLOWUP_LINK_RATE_PER_IP = env.str("FOLLOWUP_LINK_RATE_PER_IP", default="300/h")
+FOLLOWUP_LINK_RATE_PER_LINK = env.str("FOLLOWUP_LINK_RATE_PER_LINK", default="60/h")
 # Uploads (photos of flip-charts) larger than this go to a temporary file, not memory; the
 # proxy in front should refuse bodies over ~12 MB.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

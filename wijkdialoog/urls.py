@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("wijkdialoog.harvest.urls")),
     path("", include("wijkdialoog.synthesis.urls")),
     path("", include("wijkdialoog.agenda.urls")),
+    path("", include("wijkdialoog.followup.urls")),
 ]
 
 handler400 = "wijkdialoog.core.views.bad_request"

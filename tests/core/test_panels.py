@@ -65,7 +65,7 @@ def test_the_panel_context_does_not_leak_into_the_rest_of_the_page(place, templa
 @pytest.mark.parametrize(
     ("place", "templates_of_apps"),
     [
-        ("meeting-manage", ["registrations", "harvest"]),
+        ("meeting-manage", ["registrations", "harvest", "followup"]),
         ("meeting-manage-links", ["harvest", "synthesis"]),
         ("meeting-manage-table", ["harvest"]),
         ("meeting-public", ["registrations"]),

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FollowupConfig(AppConfig):
+    name = "wijkdialoog.followup"
+    label = "followup"
+    verbose_name = _("Follow-up")
+
+    def ready(self) -> None:
+        from . import audit_labels  # noqa: F401
+        from .panels import register_panels
+
+        register_panels()

@@ -1,0 +1,68 @@
+"""Demo data: the follow-up of the personal actions of the two past Kersenbuurt meetings.
+
+Everyone with a personal action and an email address was mailed four weeks after their meeting;
+several answered (done, busy with it, did not work out) and one would like help. The link of
+the first person asked about the later meeting is fixed, so the README can show it:
+/opvolging/demo-kersenbuurt-stap/ (valid for eight weeks after that mail)."""
+
+import datetime
+from typing import Any
+
+from django.utils import timezone
+
+from wijkdialoog.core.demo_support import DemoContext
+
+from . import asking
+from .models import FollowUp, StepAnswer
+
+DEMO_TOKEN = "demo-kersenbuurt-stap"
+Status = StepAnswer.Status
+# Per meeting, the answers in the order of the people asked (None: no answer yet).
+ANSWERS: dict[str, list[Any]] = {
+    "kersenbuurt_past_1": [
+        (Status.DONE, "Ik heb drie buren gesproken."),
+        (Status.BUSY, ""),
+        None,
+    ],
+    "kersenbuurt_past_2": [
+        (Status.WANTS_HELP, "Ik weet niet bij wie ik moet zijn."),
+        (Status.DONE, ""),
+        (Status.NOT_DONE, "Te druk gehad."),
+    ],
+}
+
+
+def load(context: DemoContext) -> None:
+    meetings = context.objects.get("meetings") or {}
+    for key, answers in ANSWERS.items():
+        if key in meetings:
+            _follow_up(key, meetings[key], answers)
+
+
+def _follow_up(key: str, meeting: Any, answers: list[Any]) -> None:
+    mailed_at = min(asking.due_at(meeting), timezone.now())
+    asked = 0
+    for follow_up_id in asking.prepare_follow_ups(meeting):
+        follow_up = FollowUp.objects.select_related("person").get(pk=follow_up_id)
+        if not follow_up.person.email:
+            FollowUp.objects.filter(pk=follow_up_id).update(not_asked=FollowUp.NotAsked.NO_EMAIL)
+            continue
+        token = (
+            DEMO_TOKEN if key == "kersenbuurt_past_2" and asked == 0 else f"{key}-{follow_up_id}"
+        )
+        FollowUp.objects.filter(pk=follow_up_id).update(
+            mailed_at=mailed_at, token_hash=asking.hash_token(token)
+        )
+        answer = answers[asked] if asked < len(answers) else None
+        asked += 1
+        if answer is None:
+            continue
+        card = asking.personal_actions(meeting, follow_up.person).order_by("pk").first()
+        if card is not None:
+            StepAnswer.objects.create(
+                follow_up=follow_up,
+                card=card,
+                status=answer[0],
+                note=answer[1],
+                created_at=mailed_at + datetime.timedelta(days=2),
+            )
