@@ -89,6 +89,7 @@ def follow_up_answer(request: HttpRequest, token: str) -> HttpResponse:
             "meeting": follow_up.meeting,
             "organisation": follow_up.meeting.organisation,
             "forms": forms,
+            "saved": [(card, existing.get(card.pk)) for card in actions],
             "answerable_until": answerable_until(follow_up),
             "has_errors": any(form.errors for form in forms),
         },
