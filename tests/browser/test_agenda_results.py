@@ -156,3 +156,16 @@ def test_every_organiser_agenda_page_passes_axe(page, neighbourhood, user_for):
     page.click_and_wait("main form button[type=submit]")
     page.assert_accessible()
     assert len(page.checked) >= 21, page.checked
+
+
+def test_the_organiser_agenda_pages_fit_a_phone(phone, neighbourhood, user_for, settings):
+    """The public link is long: it wraps instead of pushing the page sideways."""
+    settings.SITE_URL = "http://127.0.0.1:8000"  # the default: no place to break the line
+    meeting, agenda = harvest_agenda(neighbourhood)
+    make_statement(agenda, "Meer groen in de straat.")
+    phone.log_in(user_for("organiser"))
+    for name in ("agenda-manage", "agenda-announce", "agenda-results-manage", "wijkagenda-compose"):
+        phone.goto(reverse(name, args=[agenda.pk]))
+        assert_no_sideways_scroll(phone)
+    phone.goto(reverse("agenda-import", args=[agenda.series_id]))
+    assert_no_sideways_scroll(phone)

@@ -16,7 +16,7 @@ from wijkdialoog.core.forms import show_domain_error
 from wijkdialoog.harvest.models import Card
 from wijkdialoog.synthesis.models import Theme
 
-from .. import statements
+from .. import announcing, statements
 from ..manage_access import get_agenda_to_manage, get_series_to_manage, get_statement_to_manage
 from ..manage_forms import AgendaForm, MergeForm, SourcedStatementForm, StatementForm
 from ..models import Agenda, Statement
@@ -57,7 +57,8 @@ def _agenda_page(request: HttpRequest, agenda: Agenda, **forms: Any) -> HttpResp
         "rejected": [row for row in rows if row.status == Statement.Status.REJECTED],
         "statement_form": forms.get("statement_form") or StatementForm(prefix="new"),
         "agenda_form": forms.get("agenda_form") or AgendaForm(instance=agenda, prefix="agenda"),
-        "public_url": request.build_absolute_uri(f"/stem/{agenda.token}/"),
+        # The same address as on the posters and in the mail (SITE_URL), not this request's host.
+        "public_url": announcing.vote_url(agenda),
     }
     return render(request, "agenda/agenda_manage.html", context, status=forms.get("status", 200))
 
