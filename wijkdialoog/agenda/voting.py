@@ -264,20 +264,21 @@ def next_statement(agenda: Agenda, voter: Voter | None) -> Statement | None:
     candidates = votable(agenda)
     if voter is not None:
         candidates = candidates.exclude(votes__voter=voter)
-    rows = list(candidates.annotate(n_votes=Count("votes")).values_list("pk", "number", "n_votes"))
+    # The statements themselves in the same query (few per agenda): no second query for the one.
+    rows = list(candidates.annotate(n_votes=Count("votes")).order_by())
     if not rows:
         return None
-    result = Analysis.objects.filter(agenda=agenda).values_list("result", flat=True).first()
-    spread = _spread(result) if isinstance(result, dict) else {}
+    # Only the groups of the stored analysis, not all of it.
+    groups = Analysis.objects.filter(agenda=agenda).values_list("result__groups", flat=True).first()
+    spread = _spread({"groups": groups})
     seed = voter.number if voter is not None else 0
 
-    def score(row: tuple[int, int, int]) -> tuple[float, int, int]:
-        pk, number, n_votes = row
+    def score(statement: Statement) -> tuple[float, int, int]:
+        number, n_votes = statement.number, statement.n_votes  # type: ignore[attr-defined]
         value = (1 + 2 * spread.get(number, 0.0)) / (1 + n_votes)
         return (-value, (number * 7919 + seed * 104729) % 1000003, number)
 
-    best = min(rows, key=score)
-    return Statement.objects.get(pk=best[0])
+    return min(rows, key=score)
 
 
 def own_votes(voter: Voter | None) -> list[Vote]:
