@@ -34,6 +34,7 @@ Environment: BENCH_POSTGRES (default postgres://postgres@127.0.0.1:5432).
 
 import argparse
 import asyncio
+import contextlib
 import os
 import random
 import re
@@ -137,20 +138,25 @@ class Pool:
         self.unsent = 0
         self.racing = asyncio.Semaphore(RACE_CONNECTIONS)
 
-    async def request(self, method, path, headers=None, body=b"") -> Response:
+    @contextlib.asynccontextmanager
+    async def held(self):
+        """A free connection and how long it took to get it."""
         asked = time.monotonic()
         try:
             connection = await asyncio.wait_for(self.free.get(), max(0.0, self.stop_at - asked))
         except TimeoutError:
             self.unsent += 1
             raise PhaseOver from None
-        waited = time.monotonic() - asked
         try:
+            yield connection, time.monotonic() - asked
+        finally:
+            self.free.put_nowait(connection)
+
+    async def request(self, method, path, headers=None, body=b"") -> Response:
+        async with self.held() as (connection, waited):
             response = await connection.request(method, path, headers, body)
             response.waited = waited
             return response
-        finally:
-            self.free.put_nowait(connection)
 
     async def close(self) -> None:
         while not self.free.empty():
@@ -241,13 +247,19 @@ async def vote(run: Run, device: Device, number: int, choice: str, name: str, ba
     body = device.form(number, choice, back)
     headers = device.headers(post=True)
     if name == RACE:
+        # Both connections in hand first, so the two are sent at the same moment.
         async with run.pool.racing:
             other = Connection(HOST, run.pool.port)
             try:
-                answers = await asyncio.gather(
-                    send(run.pool, run.recorder, name, "POST", run.path, headers, body),
-                    send(run.pool, run.recorder, name, "POST", run.path, headers, body, other),
-                )
+                async with run.pool.held() as (mine, _waited):
+                    answers = await asyncio.gather(
+                        *(
+                            send(run.pool, run.recorder, name, "POST", run.path, headers, body, c)
+                            for c in (mine, other)
+                        )
+                    )
+            except PhaseOver:
+                answers = [UNSENT]
             finally:
                 await other.close()
     else:
