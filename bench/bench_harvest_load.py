@@ -34,10 +34,6 @@ import json
 import os
 import random
 import secrets
-import signal
-import socket
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -50,7 +46,22 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-HOST = "127.0.0.1"
+from loadkit import (  # noqa: E402
+    HEADER,
+    HOST,
+    Recorder,
+    create_database,
+    drop_database,
+    free_port,
+    migrate,
+    pause,
+    percentile,
+    row,
+    stop_gunicorn,
+    wait_until_ready,
+)
+from loadkit import start_gunicorn as start_server  # noqa: E402
+
 HEALTH = "health (bare view)"
 DATABASE = "wijkdialoog_bench"
 SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432").rstrip("/")
@@ -86,23 +97,8 @@ import harvest_seed as seed  # noqa: E402
 from harvest_http import Connection  # noqa: E402
 
 
-class Recorder:
-    """Latencies and outcomes per endpoint, from the moment measuring starts."""
-
-    def __init__(self):
-        self.seconds: dict[str, list[float]] = defaultdict(list)
-        self.errors: dict[str, list[str]] = defaultdict(list)
-        self.started = self.stopped = 0.0
-
-    def ok(self, name: str, seconds: float) -> None:
-        self.seconds[name].append(seconds)
-
-    def error(self, name: str, what: str) -> None:
-        self.errors[name].append(what)
-
-    @property
-    def duration(self) -> float:
-        return max(self.stopped - self.started, 1e-9)
+def start_gunicorn(port: int, log_path: Path):
+    return start_server(port, log_path, APP_ENV, WORKERS, THREADS)
 
 
 class Cards:
@@ -114,60 +110,6 @@ class Cards:
         self.created: dict[str, int] = defaultdict(int)
         self.retried: set[str] = set()
         self.raced: set[str] = set()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
-
-
-def start_gunicorn(port: int, log_path: Path) -> subprocess.Popen:
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "wijkdialoog.wsgi:application",
-        f"--bind={HOST}:{port}",
-        "--worker-class=gthread",
-        f"--workers={WORKERS}",
-        f"--threads={THREADS}",
-        "--keep-alive=30",
-        "--preload",
-        f"--error-logfile={log_path}",
-        "--log-level=warning",
-    ]
-    return subprocess.Popen(
-        command, cwd=ROOT, env={**os.environ, **APP_ENV}, start_new_session=True
-    )
-
-
-def stop_gunicorn(server: subprocess.Popen) -> None:
-    if server.poll() is not None:
-        return
-    server.send_signal(signal.SIGTERM)
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)
-        server.wait(timeout=5)
-
-
-async def wait_until_ready(port: int, server: subprocess.Popen, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError("gunicorn stopped while starting")
-        connection = Connection(HOST, port, timeout=2)
-        try:
-            if (await connection.request("GET", "/gezond/")).status == 200:
-                return
-        except (OSError, TimeoutError):
-            pass
-        finally:
-            await connection.close()
-        await asyncio.sleep(0.2)
-    raise RuntimeError("gunicorn did not answer within 30 seconds")
 
 
 def card_body(table: seed.BenchTable, client_id: str, rng: random.Random) -> bytes:
@@ -285,11 +227,6 @@ async def simulated_table(port, table, stop_at, interval, rng, recorder, cards, 
         await connection.close()
 
 
-async def pause(seconds: float, stop_at: float) -> None:
-    """Wait, but never past the end of the phase."""
-    await asyncio.sleep(max(0.0, min(seconds, stop_at - time.monotonic())))
-
-
 async def get(connection, path, headers, name, recorder):
     try:
         response = await connection.request("GET", path, headers)
@@ -374,29 +311,10 @@ async def warm_up(port, world) -> str:
     return client_id
 
 
-def percentile(values: list[float], share: float) -> float:
-    if len(values) == 1:
-        return values[0]
-    return statistics.quantiles(values, n=1000, method="inclusive")[int(share * 1000) - 1]
-
-
-def row(name, values, errors, duration) -> str:
-    ms = [v * 1000 for v in values]
-    if not ms:
-        return f"  {name:<28}{0:>9}{'':>9}{'':>9}{'':>9}{'':>9}{'':>9}{len(errors):>8}"
-    return (
-        f"  {name:<28}{len(ms):>9}{len(ms) / duration:>9.1f}{percentile(ms, 0.5):>9.1f}"
-        f"{percentile(ms, 0.95):>9.1f}{percentile(ms, 0.99):>9.1f}{max(ms):>9.1f}{len(errors):>8}"
-    )
-
-
 def report(
     args, baseline: Recorder, load: Recorder, quiet: Recorder, cards: Cards, counted, warm_up_id
 ) -> bool:
-    header = (
-        f"  {'endpoint':<28}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}"
-        f"{'p99 ms':>9}{'max ms':>9}{'errors':>8}"
-    )
+    header = HEADER
     health = baseline.seconds[HEALTH]
     print(f"\nBaseline: the bare health view, {baseline.duration:.0f} s, same clients and pace")
     print(header)
@@ -500,14 +418,14 @@ def main() -> int:
 
     print("Harvest load benchmark: capture and the wall on PostgreSQL under gunicorn")
     try:
-        seed.create_database(SERVER, DATABASE)
+        create_database(SERVER, DATABASE)
     except Exception as error:  # no PostgreSQL: say so plainly
         print(f"Cannot create the database {DATABASE} on {SERVER}: {error}", file=sys.stderr)
         return 2
     server = None
     log = Path(tempfile.mkstemp(prefix="harvest-bench-", suffix=".log")[1])
     try:
-        seed.migrate()
+        migrate()
         world = seed.seed(args.tables)
         port = free_port()
         server = start_gunicorn(port, log)
@@ -569,7 +487,7 @@ def main() -> int:
         counted = seed.count_cards(world.meeting_pk)
         intact = report(args, baseline, load, quiet, cards, counted, warm_up_id)
     finally:
-        seed.drop_database(SERVER, DATABASE)
+        drop_database(SERVER, DATABASE)
         log.unlink(missing_ok=True)
     print(
         f"\nDone in {time.monotonic() - started:.0f} s; database {DATABASE} dropped. "

@@ -1,7 +1,8 @@
-"""A small HTTP/1.1 client on asyncio for the harvest load benchmark.
+"""A small HTTP/1.1 client on asyncio for the load benchmarks (harvest, agenda votes).
 
-One kept-alive connection per simulated table or wall, to one loopback server. It reads bodies
-by Content-Length or in chunks, which is what gunicorn and Django send. Not a general client.
+One kept-alive connection per simulated client (or a pool of them), to one loopback server. It
+reads bodies by Content-Length or in chunks, which is what gunicorn and Django send. Not a
+general client.
 """
 
 import asyncio
@@ -16,6 +17,10 @@ class Response:
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes = b""
     seconds: float = 0.0
+    # Every Set-Cookie header as sent (headers keeps only the last of a repeated name).
+    cookies: list[str] = field(default_factory=list)
+    # Set by a caller that waited for a free connection first (the agenda vote benchmark's pool).
+    waited: float = 0.0
 
 
 class StaleConnection(ConnectionError):
@@ -72,14 +77,17 @@ class Connection:
             raise StaleConnection("closed before the answer")
         status = int(status_line.split()[1])
         headers: dict[str, str] = {}
+        cookies: list[str] = []
         while True:
             line = await self.reader.readline()
             if line in (b"\r\n", b"\n", b""):
                 break
             name, _, value = line.decode("latin-1").partition(":")
             headers[name.strip().lower()] = value.strip()
+            if name.strip().lower() == "set-cookie":
+                cookies.append(value.strip())
         if method == "HEAD" or status in (204, 304) or 100 <= status < 200:
-            return Response(status, headers)
+            return Response(status, headers, cookies=cookies)
         if headers.get("transfer-encoding", "").lower() == "chunked":
             body = bytearray()
             while True:
@@ -89,6 +97,6 @@ class Connection:
                     break
                 body += await self.reader.readexactly(size)
                 await self.reader.readline()
-            return Response(status, headers, bytes(body))
+            return Response(status, headers, bytes(body), cookies=cookies)
         length = int(headers.get("content-length", "0"))
-        return Response(status, headers, await self.reader.readexactly(length))
+        return Response(status, headers, await self.reader.readexactly(length), cookies=cookies)

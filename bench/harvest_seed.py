@@ -1,5 +1,5 @@
-"""The database of the harvest load benchmark: create it, seed one meeting with many tables and
-logged-in facilitators, count the cards afterwards, and drop it.
+"""The data of the harvest load benchmark: seed one meeting with many tables and logged-in
+facilitators, and count the cards afterwards (creating and dropping the database: loadkit).
 
 Import after django.setup(), with DATABASE_URL pointing at the benchmark database.
 """
@@ -8,12 +8,10 @@ import datetime
 import secrets
 from dataclasses import dataclass
 
-import psycopg
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth.hashers import make_password
 from django.contrib.sessions.backends.db import SessionStore
-from django.core.management import call_command
 from django.db import connections
 from django.db.models import Count
 from django.utils import timezone
@@ -41,26 +39,6 @@ class World:
     tables: list[BenchTable]
 
 
-def _admin_connection(server_url: str):
-    return psycopg.connect(f"{server_url}/postgres", autocommit=True)
-
-
-def create_database(server_url: str, name: str) -> None:
-    with _admin_connection(server_url) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{name}"')
-
-
-def drop_database(server_url: str, name: str) -> None:
-    connections.close_all()
-    with _admin_connection(server_url) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def migrate() -> None:
-    call_command("migrate", interactive=False, verbosity=0)
-
-
 def seed(table_count: int) -> World:
     """One published meeting under way, `table_count` tables, each with a started conversation,
     six people and its own facilitator, logged in (a session made here, its cookie used by the
@@ -74,6 +52,7 @@ def seed(table_count: int) -> World:
     )
     method = default_builtin_method("nl")
     series = Series.objects.create(
+        organisation=organisation,
         neighbourhood=neighbourhood,
         theme="Thuis in de buurt",
         slug="thuis",
@@ -81,6 +60,7 @@ def seed(table_count: int) -> World:
         default_method=method,
     )
     meeting = Meeting.objects.create(
+        organisation=organisation,
         series=series,
         starts_at=now - datetime.timedelta(minutes=30),
         ends_at=now + datetime.timedelta(hours=2),

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 
 from tests.agenda.voting_builders import add_statement, device, make_agenda, vote
 from wijkdialoog.agenda import voting
-from wijkdialoog.agenda.models import Analysis, Statement, Vote, Voter
+from wijkdialoog.agenda.models import Agenda, Analysis, Statement, Vote, Voter
 from wijkdialoog.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -76,6 +76,35 @@ def test_cast_vote_refuses_hidden_foreign_and_closed(neighbourhood):
         voting.cast_vote(agenda=agenda, voter=voter, statement=agenda.statements.first(), value=1)
     assert error.value.code == "closed"
     assert not Vote.objects.exists()
+
+
+def test_a_vote_on_an_agenda_closed_meanwhile_is_undone(neighbourhood):
+    agenda = make_agenda(neighbourhood)
+    voter = voting.new_voter(agenda=agenda, token_hash="c" * 64, source=Voter.Source.ONLINE)
+    statement = agenda.statements.first()
+    voting.cast_vote(agenda=agenda, voter=voter, statement=statement, value=1)
+    # The organiser closes the agenda after this request read it (still open in memory).
+    Agenda.objects.filter(pk=agenda.pk).update(closes_at=agenda.opens_at)
+
+    with pytest.raises(ValidationError) as error:
+        voting.cast_vote(agenda=agenda, voter=voter, statement=statement, value=-1)
+
+    assert error.value.code == "closed"
+    assert list(Vote.objects.values_list("value", flat=True)) == [1]
+
+
+def test_cast_vote_changes_the_one_vote_and_its_time(neighbourhood):
+    agenda = make_agenda(neighbourhood)
+    voter = voting.new_voter(agenda=agenda, token_hash="d" * 64, source=Voter.Source.ONLINE)
+    statement = agenda.statements.first()
+    first = voting.cast_vote(agenda=agenda, voter=voter, statement=statement, value=1)
+    second = voting.cast_vote(agenda=agenda, voter=voter, statement=statement, value=0)
+
+    stored = Vote.objects.get()
+    assert (stored.value, stored.pk) == (0, first.pk) and second.value == 0
+    assert stored.updated_at == second.updated_at >= first.updated_at
+    agenda.refresh_from_db()
+    assert agenda.last_vote_at == second.updated_at
 
 
 def test_next_statement_prefers_statements_with_few_votes(neighbourhood):

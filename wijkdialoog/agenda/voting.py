@@ -6,6 +6,7 @@ The cookie is handed out on the first visit (a GET changes nothing in the databa
 row is made with the first vote or proposal. A cookie whose signature does not match (forged or
 from another agenda) is refused: the POST changes nothing."""
 
+import datetime
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -17,7 +18,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkdialoog.core import audit
@@ -168,19 +168,30 @@ def check_can_vote(agenda: Agenda, voter: Voter, statement: Statement) -> None:
         raise ValidationError(_("This statement is not in the vote."), code="statement")
 
 
+def _open_now(now: datetime.datetime) -> Q:
+    return Q(opens_at__lte=now) & (Q(closes_at__isnull=True) | Q(closes_at__gt=now))
+
+
 def cast_vote(*, agenda: Agenda, voter: Voter, statement: Statement, value: int) -> Vote:
-    """Store the voter's vote on the statement, or change it. The unique constraint on (voter,
-    statement) keeps one vote when the same device sends two at once."""
+    """Store the voter's vote on the statement, or change it, in one statement (insert, or
+    update on conflict): the unique constraint on (voter, statement) keeps one vote when the same
+    device sends two at once. Then the agenda's last vote moment is set only while the agenda is
+    open in the database; when it was closed meanwhile, the vote is undone. That update holds the
+    agenda row until the commit, so a vote and closing the agenda never cross."""
     if value not in Vote.Value.values:
         raise ValidationError(_("Choose agree, disagree or pass."), code="value")
+    check_can_vote(agenda, voter, statement)
+    vote = Vote(voter=voter, statement=statement, value=value)
     with transaction.atomic():
-        agenda = Agenda.objects.select_for_update().get(pk=agenda.pk)
-        check_can_vote(agenda, voter, statement)
-        vote, _created = Vote.objects.update_or_create(
-            voter=voter, statement=statement, defaults={"value": value}
+        Vote.objects.bulk_create(
+            [vote],
+            update_conflicts=True,
+            unique_fields=["voter", "statement"],
+            update_fields=["value", "updated_at"],
         )
-        agenda.last_vote_at = timezone.now()
-        agenda.save(update_fields=["last_vote_at"])
+        now = vote.updated_at  # set by the insert (auto_now)
+        if not Agenda.objects.filter(_open_now(now), pk=agenda.pk).update(last_vote_at=now):
+            raise ValidationError(_("Voting is closed for this agenda."), code="closed")
         request_analysis(agenda)
     return vote
 
@@ -261,20 +272,21 @@ def next_statement(agenda: Agenda, voter: Voter | None) -> Statement | None:
     candidates = votable(agenda)
     if voter is not None:
         candidates = candidates.exclude(votes__voter=voter)
-    rows = list(candidates.annotate(n_votes=Count("votes")).values_list("pk", "number", "n_votes"))
+    # The statements themselves in the same query (few per agenda): no second query for the one.
+    rows = list(candidates.annotate(n_votes=Count("votes")).order_by())
     if not rows:
         return None
-    result = Analysis.objects.filter(agenda=agenda).values_list("result", flat=True).first()
-    spread = _spread(result) if isinstance(result, dict) else {}
+    # Only the groups of the stored analysis, not all of it.
+    groups = Analysis.objects.filter(agenda=agenda).values_list("result__groups", flat=True).first()
+    spread = _spread({"groups": groups})
     seed = voter.number if voter is not None else 0
 
-    def score(row: tuple[int, int, int]) -> tuple[float, int, int]:
-        pk, number, n_votes = row
+    def score(statement: Statement) -> tuple[float, int, int]:
+        number, n_votes = statement.number, statement.n_votes  # type: ignore[attr-defined]
         value = (1 + 2 * spread.get(number, 0.0)) / (1 + n_votes)
         return (-value, (number * 7919 + seed * 104729) % 1000003, number)
 
-    best = min(rows, key=score)
-    return Statement.objects.get(pk=best[0])
+    return min(rows, key=score)
 
 
 def own_votes(voter: Voter | None) -> list[Vote]:

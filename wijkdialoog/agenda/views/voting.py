@@ -107,14 +107,16 @@ def _page(
     """The voting page, or with `fragment` only its vote area (progress and next statement)."""
     voter = voting.voter_for(request, agenda, create=False)
     statement = voting.next_statement(agenda, voter)
+    progress = voting.progress(agenda, voter)
     context = {
         "agenda": agenda,
         "title": public_text(agenda, "title"),
         "introduction": public_text(agenda, "introduction"),
         "statement": statement,
         "statement_text": public_text(statement, "text") if statement else None,
-        "progress": voting.progress(agenda, voter),
-        "has_votes": voter is not None and voter.votes.exists(),
+        "progress": progress,
+        # "Change your earlier votes" lists votes on statements still in the vote only.
+        "has_votes": progress.voted > 0,
         "form": form if form is not None else ProposalForm(),
         "organisation": agenda.series.organisation,
     }
