@@ -84,13 +84,13 @@ def test_votes_from_two_threads_at_once_queue_one_analysis(neighbourhood):
     statements = list(agenda.statements.order_by("number"))
     voters = voters_of(agenda, count=2)
     lock = threading.Lock()
-    cast = []
+    cast = set()  # on SQLite a locked table makes at_once run vote_all again from the start
 
     def vote_all(n):
         for statement in statements:
             voting.cast_vote(agenda=agenda, voter=voters[n], statement=statement, value=-1)
             with lock:
-                cast.append(n)
+                cast.add((n, statement.pk))
 
     errors = at_once(vote_all, count=2)
 
