@@ -221,6 +221,9 @@ FOLLOWUP_SEND_WITHIN_DAYS = env_int("FOLLOWUP_SEND_WITHIN_DAYS", 28, minimum=1)
 FOLLOWUP_ANSWER_WEEKS = env_int("FOLLOWUP_ANSWER_WEEKS", 8, minimum=1)
 FOLLOWUP_LINK_RATE_PER_IP = env.str("FOLLOWUP_LINK_RATE_PER_IP", default="300/h")
 FOLLOWUP_LINK_RATE_PER_LINK = env.str("FOLLOWUP_LINK_RATE_PER_LINK", default="60/h")
+# A party of a wijkafspraak is reminded this many days before the date of its commitment (and
+# once more when it is overdue).
+AGREEMENT_REMIND_DAYS_BEFORE = env_int("AGREEMENT_REMIND_DAYS_BEFORE", 7, minimum=1)
 # Uploads (photos of flip-charts) larger than this go to a temporary file, not memory; the
 # proxy in front should refuse bodies over ~12 MB.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

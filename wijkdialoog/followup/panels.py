@@ -4,6 +4,8 @@ counts, and the people who asked for help."""
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from django.db import models
+
 from wijkdialoog.core.panels import register_panel
 from wijkdialoog.dialogues.models import Meeting
 
@@ -53,4 +55,68 @@ def register_panels() -> None:
         order=60,
         context=_series_follow_up,
         condition=_may_see("series"),
+    )
+
+
+# --- Wijkafspraken and the partner's work ---
+
+
+def _partner_work(context: Mapping[str, Any]) -> Mapping[str, Any]:
+    from wijkdialoog.community.models import Neighbourhood
+
+    from . import partner_questions, partners
+    from .agreements import OPEN_STATUSES, is_overdue
+    from .models import AgreementParty
+
+    user = context["request"].user
+    questions = partner_questions.questions_for(user).filter(
+        answered_at__isnull=True, declined_at__isnull=True
+    )
+    parties = list(
+        AgreementParty.objects.filter(
+            partners.routed_to_q(user, organisation_path="agreement__series__organisation_id"),
+            kind=AgreementParty.Kind.PARTNER,
+            status__in=OPEN_STATUSES,
+        )
+        .select_related("agreement")
+        .order_by(models.F("due_on").asc(nulls_last=True), "pk")[:20]
+    )
+    for party in parties:
+        party.overdue = is_overdue(party)  # type: ignore[attr-defined]
+    organisations = {m.person.organisation_id for m in partners.partner_memberships(user)}
+    return {
+        "partner_work": {
+            "questions": list(questions[:5]),
+            "question_count": questions.count(),
+            "parties": parties,
+            "neighbourhoods": list(
+                Neighbourhood.objects.filter(organisation_id__in=organisations).order_by("name")
+            ),
+        }
+    }
+
+
+def _is_partner(context: Mapping[str, Any]) -> bool:
+    request = context.get("request")
+    return request is not None and request.user.has_perm("followup.view_partner_work")
+
+
+def _manages_agreements(context: Mapping[str, Any]) -> bool:
+    request, series = context.get("request"), context.get("series")
+    return bool(request and series and request.user.has_perm("followup.manage_agreements", series))
+
+
+def register_agreement_panels() -> None:
+    register_panel(
+        "series-actions",
+        template="followup/includes/series_agreements_link.html",
+        order=150,
+        condition=_manages_agreements,
+    )
+    register_panel(
+        "my-page",
+        template="followup/includes/partner_work.html",
+        order=25,
+        context=_partner_work,
+        condition=_is_partner,
     )

@@ -1,6 +1,8 @@
 """Permissions of the followup app. Subjects are a Meeting, a Series or a StepAnswer. The
 person's own answers go through their personal link, which needs no permission."""
 
+from typing import Any
+
 import rules
 
 from wijkdialoog.community.rules import is_organiser_of_subject
@@ -8,3 +10,62 @@ from wijkdialoog.community.rules import is_organiser_of_subject
 # The counts per meeting or series, and the list of people who asked for help.
 rules.add_perm("followup.view_counts", is_organiser_of_subject)
 rules.add_perm("followup.handle_help", is_organiser_of_subject)
+
+
+# --- Wijkafspraken and questions for partners. Subjects: a Series, an Agreement, an
+# AgreementParty or a PartnerQuestion. Residents act through their personal link instead. ---
+
+
+@rules.predicate
+def is_party_partner(user: Any, party: Any) -> bool:
+    """A partner of the party's organisation (by name, or by kind when no name was given)."""
+    from .partners import is_routed_to
+
+    return (
+        party is not None
+        and party.is_partner
+        and is_routed_to(
+            user,
+            organisation_id=party.organisation_id,
+            kind=party.partner_kind,
+            name=party.partner_name,
+        )
+    )
+
+
+@rules.predicate
+def is_agreement_partner(user: Any, agreement: Any) -> bool:
+    if agreement is None:
+        return False
+    return any(is_party_partner(user, party) for party in agreement.parties.all())
+
+
+@rules.predicate
+def is_question_partner(user: Any, question: Any) -> bool:
+    """The question is routed to this partner, and its card is one partners may see: public,
+    or internal where the organisation shares internal cards with its partners."""
+    from .partners import is_routed_to, partner_may_see
+
+    if question is None or not is_routed_to(
+        user,
+        organisation_id=question.organisation_id,
+        kind=question.partner_kind,
+        name=question.partner_name,
+    ):
+        return False
+    return partner_may_see(question.card)
+
+
+@rules.predicate
+def is_partner(user: Any) -> bool:
+    from .partners import partner_memberships
+
+    return bool(partner_memberships(user))
+
+
+rules.add_perm("followup.manage_agreements", is_organiser_of_subject)
+rules.add_perm("followup.view_agreement", is_organiser_of_subject | is_agreement_partner)
+rules.add_perm("followup.update_commitment", is_party_partner)
+rules.add_perm("followup.route_questions", is_organiser_of_subject)
+rules.add_perm("followup.answer_question", is_question_partner)
+rules.add_perm("followup.view_partner_work", is_partner)

@@ -1,8 +1,11 @@
 from django.urls import URLPattern, URLResolver
 
-from .views import answer, organiser
+from .views import agreements, answer, organiser, partner_work, party_link
 
 urlpatterns: list[URLPattern | URLResolver] = [
     *organiser.urlpatterns,
     *answer.urlpatterns,
+    *agreements.urlpatterns,
+    *party_link.urlpatterns,
+    *partner_work.urlpatterns,
 ]
