@@ -16,3 +16,15 @@ describe_action("followup.commitment_answered", _("Party committed to or decline
 describe_action("followup.question_routed", _("Question sent to a partner"))
 describe_action("followup.question_answered", _("Partner answered a question"))
 describe_action("followup.question_declined", _("Partner declined a question with a reason"))
+
+# Collective initiatives
+describe_action("initiative.created", _("Initiative created"))
+describe_action("initiative.edited", _("Initiative changed"))
+describe_action("initiative.status_changed", _("Status of the initiative changed"))
+describe_action("initiative.member_added", _("Team member added to the initiative"))
+describe_action("initiative.member_new_link", _("Team member sent a new personal link"))
+describe_action("initiative.contact_changed", _("Contact person of the initiative changed"))
+describe_action("initiative.member_revoked", _("Team member removed, link revoked"))
+describe_action("initiative.update_posted", _("Update of the initiative posted"))
+describe_action("initiative.name_consent", _("Team member changed consent to show their name"))
+describe_action("initiative.celebrated", _("Initiative celebrated"))

@@ -6,14 +6,19 @@ the first person asked about the later meeting is fixed, so the README can show 
 /opvolging/demo-kersenbuurt-stap/ (valid for eight weeks after that mail)."""
 
 import datetime
+import io
 from typing import Any
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from PIL import Image
 
 from wijkdialoog.core.demo_support import DemoContext
+from wijkdialoog.core.mail import suppressed
 
-from . import asking
-from .models import FollowUp, StepAnswer
+from . import asking, initiatives
+from .links import hash_token
+from .models import FollowUp, Initiative, InitiativeUpdate, StepAnswer, TeamMember
 
 DEMO_TOKEN = "demo-kersenbuurt-stap"
 Status = StepAnswer.Status
@@ -37,6 +42,7 @@ def load(context: DemoContext) -> None:
     for key, answers in ANSWERS.items():
         if key in meetings:
             _follow_up(key, meetings[key], answers)
+    load_initiative(context)
 
 
 def _follow_up(key: str, meeting: Any, answers: list[Any]) -> None:
@@ -51,7 +57,7 @@ def _follow_up(key: str, meeting: Any, answers: list[Any]) -> None:
             DEMO_TOKEN if key == "kersenbuurt_past_2" and asked == 0 else f"{key}-{follow_up_id}"
         )
         FollowUp.objects.filter(pk=follow_up_id).update(
-            mailed_at=mailed_at, token_hash=asking.hash_token(token)
+            mailed_at=mailed_at, token_hash=hash_token(token)
         )
         answer = answers[asked] if asked < len(answers) else None
         asked += 1
@@ -66,3 +72,74 @@ def _follow_up(key: str, meeting: Any, answers: list[Any]) -> None:
                 note=answer[1],
                 created_at=mailed_at + datetime.timedelta(days=2),
             )
+
+
+# --- Collective initiatives: "Moestuin achter De Kersenboom" ---
+
+INITIATIVE_TOKEN = "demo-moestuin-team"
+TEAM = [
+    ("Sanne", "sanne.moestuin@example.org", "resident", True),
+    ("Youssef", "youssef.moestuin@example.org", "volunteer", True),
+    ("Greet", "greet.moestuin@example.org", "resident", False),
+]
+UPDATES = [
+    (
+        70,
+        "De woningcorporatie vindt het goed: we mogen het grasveld achter De Kersenboom gebruiken.",
+    ),
+    (50, "Zaterdag hebben we met twaalf buren vier bakken gebouwd. De gemeente bracht de grond."),
+    (20, "De eerste sla en radijsjes zijn geoogst. Iedereen mag komen plukken."),
+]
+
+
+def _demo_photo(colour: str) -> ContentFile[bytes]:
+    buffer = io.BytesIO()
+    Image.new("RGB", (320, 200), colour).save(buffer, format="PNG")
+    return ContentFile(buffer.getvalue(), name="moestuin.png")
+
+
+def load_initiative(context: DemoContext) -> None:
+    """The Kersenbuurt's vegetable garden: a team with a fixed personal link for the README
+    (/initiatief/team/demo-moestuin-team/), three updates, and the celebration."""
+    series = (context.objects.get("series") or {}).get("kersenbuurt")
+    meetings = context.objects.get("meetings") or {}
+    if series is None:
+        return
+    cards = initiatives.seed_cards(series)[:1]
+    initiative = initiatives.create_initiative(
+        series=series,
+        data={
+            "name": "Moestuin achter De Kersenboom",
+            "what": "Samen groente kweken in bakken op het grasveld achter De Kersenboom.",
+            "why": "Buren willen elkaar vaker zien, en verse groente dichtbij.",
+            "needs": "Grond van de gemeente, toestemming van de woningcorporatie, "
+            "vrijwilligers op zaterdag.",
+            "is_public": True,
+        },
+        cards=cards,
+        actor=None,
+    )
+    with suppressed():
+        for first_name, email, kind, consent in TEAM:
+            member, _token = initiatives.add_resident(
+                initiative=initiative, first_name=first_name, email=email, kind=kind, actor=None
+            )
+            TeamMember.objects.filter(pk=member.pk).update(name_public=consent)
+    first = initiative.team.order_by("pk")[0]
+    TeamMember.objects.filter(pk=first.pk).update(token_hash=hash_token(INITIATIVE_TOKEN))
+    for days, text in UPDATES:
+        update = initiatives.post_update(
+            initiative=initiative, text=text, member=first, photos=[_demo_photo("green")]
+        )
+        when = timezone.now() - datetime.timedelta(days=days)
+        InitiativeUpdate.objects.filter(pk=update.pk).update(created_at=when)
+    for status in (Initiative.Status.PREPARING, Initiative.Status.BUSY):
+        initiatives.change_status(initiative=initiative, status=status, reason="", actor=None)
+    initiatives.celebrate(
+        initiative=initiative,
+        meeting=meetings.get("kersenbuurt_past_2"),
+        story="Bij de bijeenkomst aten we soep van eigen groente. Twintig buren proefden mee, "
+        "en vijf nieuwe buren willen volgend jaar meedoen.",
+        photos=[_demo_photo("orange")],
+        actor=None,
+    )

@@ -9,7 +9,7 @@ from django.db import models
 from wijkdialoog.core.panels import register_panel
 from wijkdialoog.dialogues.models import Meeting
 
-from . import counts
+from . import counts, initiatives
 
 
 def _may_see(subject_key: str) -> Callable[[Mapping[str, Any]], bool]:
@@ -119,4 +119,57 @@ def register_agreement_panels() -> None:
         order=25,
         context=_partner_work,
         condition=_is_partner,
+    )
+
+
+# --- Collective initiatives ---
+
+
+def _organiser_of(subject_key: str) -> Callable[[Mapping[str, Any]], bool]:
+    def condition(context: Mapping[str, Any]) -> bool:
+        request = context.get("request")
+        subject = context.get(subject_key)
+        if request is None or subject is None:
+            return False
+        return bool(request.user.has_perm("followup.manage_initiatives", subject))
+
+    return condition
+
+
+def _card_may_seed(context: Mapping[str, Any]) -> bool:
+    card = context.get("card")
+    return (
+        card is not None
+        and card.kind in initiatives.SEED_KINDS
+        and bool(context.get("can_mark_highlights"))
+        and _organiser_of("series")(context)
+    )
+
+
+def _neighbourhood_initiatives(context: Mapping[str, Any]) -> Mapping[str, Any]:
+    return {"public_initiatives": list(initiatives.public_initiatives(context["neighbourhood"]))}
+
+
+def register_initiative_panels() -> None:
+    register_panel(
+        "series-actions",
+        template="followup/initiatives/includes/series_link.html",
+        order=150,
+        condition=_organiser_of("series"),
+    )
+    register_panel(
+        "harvest-card-tools",
+        template="followup/initiatives/includes/card_button.html",
+        condition=_card_may_seed,
+    )
+    register_panel(
+        "wijkagenda-compose-item",
+        template="followup/initiatives/includes/agenda_item_button.html",
+        condition=_organiser_of("series"),
+    )
+    register_panel(
+        "neighbourhood-public",
+        template="followup/initiatives/includes/neighbourhood_initiatives.html",
+        order=70,
+        context=_neighbourhood_initiatives,
     )

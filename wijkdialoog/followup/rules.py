@@ -69,3 +69,8 @@ rules.add_perm("followup.update_commitment", is_party_partner)
 rules.add_perm("followup.route_questions", is_organiser_of_subject)
 rules.add_perm("followup.answer_question", is_question_partner)
 rules.add_perm("followup.view_partner_work", is_partner)
+
+
+# Collective initiatives (subject: a Series, an Initiative or a TeamMember). Team members act
+# through their personal link, which needs no permission.
+rules.add_perm("followup.manage_initiatives", is_organiser_of_subject)

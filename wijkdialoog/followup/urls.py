@@ -1,6 +1,15 @@
 from django.urls import URLPattern, URLResolver
 
-from .views import agreements, answer, organiser, partner_work, party_link
+from .views import (
+    agreements,
+    answer,
+    initiative_public,
+    initiative_team,
+    initiatives,
+    organiser,
+    partner_work,
+    party_link,
+)
 
 urlpatterns: list[URLPattern | URLResolver] = [
     *organiser.urlpatterns,
@@ -8,4 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     *agreements.urlpatterns,
     *party_link.urlpatterns,
     *partner_work.urlpatterns,
+    *initiatives.urlpatterns,
+    *initiative_team.urlpatterns,
+    *initiative_public.urlpatterns,
 ]
