@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from wijkdialoog.core import audit
 from wijkdialoog.harvest.models import Card
 
-from .asking import answerable_until, hash_token, personal_actions
+from .asking import answerable_until, personal_actions
+from .links import hash_token
 from .models import FollowUp, StepAnswer
 
 Status = StepAnswer.Status

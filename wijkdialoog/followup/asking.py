@@ -6,7 +6,6 @@ each its mail. The mail goes once: the sender claims the row with a conditional 
 so two workers never both send it."""
 
 import datetime
-import hashlib
 import secrets
 
 from django.conf import settings
@@ -20,11 +19,8 @@ from wijkdialoog.dialogues.models import Meeting
 from wijkdialoog.harvest.models import Card, CardKind
 from wijkdialoog.outreach.invitations import is_opted_out
 
+from .links import hash_token
 from .models import FollowUp
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def answer_url(token: str) -> str:

@@ -1,10 +1,6 @@
 """The person's own page behind the link in the follow-up mail: how did your steps go? No
 account; the page shows only this person's actions of this meeting."""
 
-from collections.abc import Callable
-from typing import cast
-
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -13,41 +9,18 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.decorators import ratelimit
 
 from wijkdialoog.core.forms import show_domain_error
 
 from .. import answering
 from ..asking import answerable_until
 from ..forms import StepAnswerForm
-
-View = Callable[..., HttpResponse]
-
-
-def _rate_per_ip(group: str, request: HttpRequest) -> str:
-    return str(settings.FOLLOWUP_LINK_RATE_PER_IP)
-
-
-def _rate_per_link(group: str, request: HttpRequest) -> str:
-    return str(settings.FOLLOWUP_LINK_RATE_PER_LINK)
-
-
-def _token_key(group: str, request: HttpRequest) -> str:
-    match = request.resolver_match
-    return str(match.kwargs.get("token", "")) if match else ""
-
-
-def _limited(view: View) -> View:
-    """Per network address for every visit, per link for the answers sent through it."""
-    view = ratelimit(key=_token_key, rate=_rate_per_link, method="POST", block=False)(view)
-    return cast(
-        View, ratelimit(key="ip", rate=_rate_per_ip, method=["GET", "POST"], block=False)(view)
-    )
+from ..links import limited
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@_limited
+@limited
 def follow_up_answer(request: HttpRequest, token: str) -> HttpResponse:
     if getattr(request, "limited", False):
         return render(request, "core/rate_limited.html", status=429)
