@@ -28,3 +28,13 @@ describe_action("initiative.member_revoked", _("Team member removed, link revoke
 describe_action("initiative.update_posted", _("Update of the initiative posted"))
 describe_action("initiative.name_consent", _("Team member changed consent to show their name"))
 describe_action("initiative.celebrated", _("Initiative celebrated"))
+
+# The kerngroep.
+describe_action("followup.kerngroep_member_added", _("Added to the kerngroep"))
+describe_action("followup.kerngroep_member_left", _("Left the kerngroep"))
+describe_action("followup.kerngroep_roles_changed", _("Kerngroep roles changed"))
+describe_action("followup.kerngroep_link_sent", _("New personal kerngroep link sent"))
+describe_action("followup.kerngroep_task_added", _("Kerngroep task added"))
+describe_action("followup.kerngroep_task_changed", _("Kerngroep task changed"))
+describe_action("followup.kerngroep_task_done", _("Kerngroep task marked done"))
+describe_action("followup.kerngroep_task_reopened", _("Kerngroep task opened again"))

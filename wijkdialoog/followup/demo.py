@@ -18,7 +18,15 @@ from wijkdialoog.core.mail import suppressed
 
 from . import asking, initiatives
 from .links import hash_token
-from .models import FollowUp, Initiative, InitiativeUpdate, StepAnswer, TeamMember
+from .models import (
+    FollowUp,
+    Initiative,
+    InitiativeUpdate,
+    KerngroepMember,
+    KerngroepTask,
+    StepAnswer,
+    TeamMember,
+)
 
 DEMO_TOKEN = "demo-kersenbuurt-stap"
 Status = StepAnswer.Status
@@ -43,6 +51,7 @@ def load(context: DemoContext) -> None:
         if key in meetings:
             _follow_up(key, meetings[key], answers)
     load_initiative(context)
+    load_kerngroep(context)
 
 
 def _follow_up(key: str, meeting: Any, answers: list[Any]) -> None:
@@ -143,3 +152,53 @@ def load_initiative(context: DemoContext) -> None:
         photos=[_demo_photo("orange")],
         actor=None,
     )
+
+
+# --- The kerngroep of the Kersenbuurt series: five members in different roles, and tasks of
+# which one is overdue and one done. Anneke's link is fixed, so the README can show it:
+# /kerngroep/demo-kersenbuurt-kerngroep/ ---
+
+KERNGROEP_TOKEN = "demo-kersenbuurt-kerngroep"
+KERNGROEP = [
+    ("anneke", ["programmering", "werving"]),
+    ("mohamed", ["werving"]),
+    ("iris", ["evaluatie"]),
+    ("begeleider", ["begeleiding"]),
+    ("greet", ["opvolging"]),
+]
+# (text, owner, due in days from today or None, done)
+KERNGROEP_TASKS = [
+    ("Flyers rondbrengen in de Kersenstraat", "mohamed", -3, False),
+    ("Zaal in het buurthuis vastleggen", "anneke", 5, False),
+    ("Vragen voor de evaluatie klaarzetten", "iris", 12, False),
+    ("Koffie en thee regelen", "begeleider", -10, True),
+    ("Terugbellen over de moestuin", None, None, False),
+]
+
+
+def load_kerngroep(context: DemoContext) -> None:
+    series = (context.objects.get("series") or {}).get("kersenbuurt")
+    people = context.objects.get("people") or {}
+    if series is None:
+        return
+    members = {}
+    for key, roles in KERNGROEP:
+        person = people.get(key)
+        if person is None:
+            continue
+        token = KERNGROEP_TOKEN if key == "anneke" else f"demo-kerngroep-{key}"
+        members[key] = KerngroepMember.objects.create(
+            series=series, person=person, roles=roles, token_hash=hash_token(token)
+        )
+    today, now = timezone.localdate(), timezone.now()
+    for text, owner_key, days, done in KERNGROEP_TASKS:
+        owner = members.get(owner_key or "")
+        KerngroepTask.objects.create(
+            series=series,
+            text=text,
+            owner=owner,
+            created_by=members.get("anneke"),
+            due_on=today + datetime.timedelta(days=days) if days is not None else None,
+            done_at=now - datetime.timedelta(days=11) if done else None,
+            done_by=owner if done else None,
+        )

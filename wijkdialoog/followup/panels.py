@@ -41,6 +41,19 @@ def _series_follow_up(context: Mapping[str, Any]) -> Mapping[str, Any]:
     }
 
 
+def _series_kerngroep(context: Mapping[str, Any]) -> Mapping[str, Any]:
+    from .kerngroep import summary
+
+    return {"summary": summary(context["series"])}
+
+
+def _may_manage_kerngroep(context: Mapping[str, Any]) -> bool:
+    request, series = context.get("request"), context.get("series")
+    if request is None or series is None:
+        return False
+    return bool(request.user.has_perm("followup.manage_kerngroep", series))
+
+
 def register_panels() -> None:
     register_panel(
         "meeting-manage",
@@ -55,6 +68,13 @@ def register_panels() -> None:
         order=60,
         context=_series_follow_up,
         condition=_may_see("series"),
+    )
+    register_panel(
+        "series",
+        template="followup/includes/series_kerngroep.html",
+        order=65,
+        context=_series_kerngroep,
+        condition=_may_manage_kerngroep,
     )
 
 

@@ -74,3 +74,21 @@ rules.add_perm("followup.view_partner_work", is_partner)
 # Collective initiatives (subject: a Series, an Initiative or a TeamMember). Team members act
 # through their personal link, which needs no permission.
 rules.add_perm("followup.manage_initiatives", is_organiser_of_subject)
+
+
+# --- The kerngroep. Subjects are a Series. Members through their link need no permission. ---
+
+
+@rules.predicate
+def is_kerngroep_member(user: Any, series: Any) -> bool:
+    from .models import KerngroepMember
+
+    if series is None or not user.is_authenticated:
+        return False
+    return KerngroepMember.objects.filter(
+        series=series, person__user=user, left_at__isnull=True
+    ).exists()
+
+
+rules.add_perm("followup.manage_kerngroep", is_organiser_of_subject)
+rules.add_perm("followup.use_kerngroep", is_kerngroep_member)

@@ -49,3 +49,11 @@ def send_help_request(answer_id: int) -> int:
     for address, language in recipients:
         mails.send_help_request(answer, to=address, language=language)
     return len(recipients)
+
+
+@task
+def send_kerngroep_digests() -> int:
+    """The weekly digest of every kerngroep member with something due (once per week each)."""
+    from .kerngroep_digest import send_due_digests
+
+    return send_due_digests()

@@ -6,6 +6,8 @@ from .views import (
     initiative_public,
     initiative_team,
     initiatives,
+    kerngroep,
+    kerngroep_member,
     organiser,
     partner_work,
     party_link,
@@ -20,4 +22,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     *initiatives.urlpatterns,
     *initiative_team.urlpatterns,
     *initiative_public.urlpatterns,
+    *kerngroep.urlpatterns,
+    *kerngroep_member.urlpatterns,
 ]

@@ -1,0 +1,45 @@
+"""The models of the followup app, one module per part of the follow-up."""
+
+from .actions import (
+    FollowUp,
+    StepAnswer,
+)
+from .agreements import (
+    Agreement,
+    AgreementParty,
+    AgreementStatus,
+    AgreementUpdate,
+    PartnerKind,
+    PartnerQuestion,
+)
+from .initiatives import (
+    Initiative,
+    InitiativePhoto,
+    InitiativeUpdate,
+    TeamMember,
+    initiative_photo_path,
+)
+from .kerngroep import (
+    KerngroepMember,
+    KerngroepRole,
+    KerngroepTask,
+)
+
+__all__ = [
+    "Agreement",
+    "AgreementParty",
+    "AgreementStatus",
+    "AgreementUpdate",
+    "FollowUp",
+    "Initiative",
+    "InitiativePhoto",
+    "InitiativeUpdate",
+    "KerngroepMember",
+    "KerngroepRole",
+    "KerngroepTask",
+    "PartnerKind",
+    "PartnerQuestion",
+    "StepAnswer",
+    "TeamMember",
+    "initiative_photo_path",
+]
