@@ -72,7 +72,7 @@ def test_the_panel_context_does_not_leak_into_the_rest_of_the_page(place, templa
         ("meeting-public-past", ["harvest", "synthesis"]),
         (
             "series-actions",
-            ["outreach", "synthesis", "synthesis", "synthesis", "agenda", "followup"],
+            ["outreach", "synthesis", "synthesis", "synthesis", "agenda", "followup", "followup"],
         ),
         ("neighbourhood-public", ["synthesis", "agenda", "followup"]),
         ("harvest-card-tools", ["followup"]),

@@ -60,10 +60,11 @@ def test_the_neighbourhood_page_has_a_fixed_number_of_queries(
     url = reverse("neighbourhood-public", args=[organisation.slug, neighbourhood.slug])
     _fill(neighbourhood, organisation, 1, "a")
     # Three of dialogues, one of the story panel (synthesis) that looks for published stories,
-    # one of the wijkagenda panel (agenda) that looks for a published wijkagenda.
-    _count_queries(django_assert_max_num_queries, client, url, 5)
+    # one of the wijkagenda panel (agenda) that looks for a published wijkagenda, one of the
+    # initiatives panel (followup) that lists the public initiatives.
+    _count_queries(django_assert_max_num_queries, client, url, 6)
     _fill(neighbourhood, organisation, 6, "b")
-    response = _count_queries(django_assert_max_num_queries, client, url, 5)
+    response = _count_queries(django_assert_max_num_queries, client, url, 6)
     assert len(response.context["upcoming"]) == 14
 
 
@@ -89,6 +90,7 @@ def test_the_series_page_has_a_fixed_number_of_queries(
     url = reverse("series-detail", args=[series.pk])
     # One is the story panel (synthesis) asking whether a story is published, one the
     # wijkagenda link (agenda) asking for the series' agendas. Four are the follow-up panel
-    # (followup): the past meetings, their personal actions, who was asked, the answers.
-    response = _count_queries(django_assert_max_num_queries, client, url, 16)
+    # (followup): the past meetings, their personal actions, who was asked, the answers; two the
+    # kerngroep panel (followup): its members, and its open and overdue tasks.
+    response = _count_queries(django_assert_max_num_queries, client, url, 18)
     assert len(response.context["meetings"]) == 11
