@@ -11,7 +11,7 @@ from wijkdialoog.agenda.models import Agenda, Vote, Voter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-import agenda_seed
+import agenda_seed  # type: ignore[import-not-found]  # bench/ is put on the path above
 
 pytestmark = pytest.mark.django_db
 
