@@ -87,7 +87,7 @@ class StatusForm(Form):
         choices=[(value, label) for value, label in Status.choices if value != Status.CELEBRATED],
     )
     reason = forms.CharField(
-        label=_("Why? (needed when it stops)"),
+        label=_("Why? (needed when it stops or starts again)"),
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),

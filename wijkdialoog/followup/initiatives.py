@@ -22,9 +22,18 @@ from wijkdialoog.synthesis.models import Theme
 
 from .initiative_mails import send_team_link
 from .links import hash_token, new_token, plausible
-from .models import Initiative, InitiativePhoto, InitiativeUpdate, TeamMember
+from .models import (
+    Initiative,
+    InitiativePhoto,
+    InitiativeStatusChange,
+    InitiativeUpdate,
+    TeamMember,
+)
+from .partners import partner_memberships
 
 Status = Initiative.Status
+# Going back from these needs a reason.
+ENDED = (Status.CELEBRATED, Status.STOPPED)
 # The kinds of card an initiative can grow from.
 SEED_KINDS = (CardKind.INITIATIVE, CardKind.DREAM, CardKind.IDEA)
 INITIATIVE_FIELDS = ("name", "what", "why", "needs", "is_public")
@@ -150,8 +159,9 @@ def edit_initiative(
 
 @transaction.atomic
 def change_status(*, initiative: Initiative, status: str, reason: str, actor: Any) -> Initiative:
-    """Move the initiative to another status. Stopping needs a reason; the celebration has its
-    own step (`celebrate`). The row is locked, so two changes at once follow each other."""
+    """Move the initiative to another status, as a step on its timeline. Stopping, and starting
+    again after it stopped or was celebrated, need a reason; the celebration has its own step
+    (`celebrate`). The row is locked, so two changes at once follow each other."""
     reason = reason.strip()
     if status not in Status.values or status == Status.CELEBRATED:
         raise ValidationError({"status": _("Choose one of the statuses.")})
@@ -159,9 +169,14 @@ def change_status(*, initiative: Initiative, status: str, reason: str, actor: An
         raise ValidationError({"reason": _("Tell us why the initiative stops.")})
     stored = Initiative.objects.select_for_update().get(pk=initiative.pk)
     previous = stored.status
+    if status == previous and status != Status.STOPPED:
+        return stored
+    if previous in ENDED and status != previous and not reason:
+        raise ValidationError({"reason": _("Tell us why the initiative starts again.")})
     stored.status = status
     stored.stopped_reason = reason if status == Status.STOPPED else ""
     stored.save(update_fields=["status", "stopped_reason", "updated_at"])
+    _record_step(stored, previous, reason=reason, actor=actor)
     audit.record(
         actor=actor,
         action="initiative.status_changed",
@@ -169,6 +184,40 @@ def change_status(*, initiative: Initiative, status: str, reason: str, actor: An
         payload={"from": previous, "to": status, "reason": reason},
     )
     return stored
+
+
+def _record_step(stored: Initiative, previous: str, *, reason: str, actor: Any) -> None:
+    InitiativeStatusChange.objects.create(
+        initiative=stored,
+        from_status=previous,
+        to_status=stored.status,
+        reason=reason,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+
+
+def status_history(initiative: Initiative) -> list[InitiativeStatusChange]:
+    return list(initiative.status_changes.order_by("created_at", "pk"))
+
+
+def status_since(initiative: Initiative, history: Sequence[InitiativeStatusChange]) -> Any:
+    """When the initiative reached its current status: its last step there, else its start."""
+    for step in reversed(history):
+        if step.to_status == initiative.status:
+            return step.created_at
+    return initiative.created_at
+
+
+def timeline(initiative: Initiative) -> dict[str, Any]:
+    """The updates and status changes together, newest first, and since when the initiative
+    has its current status (for the pages' context)."""
+    history = status_history(initiative)
+    entries: list[InitiativeUpdate | InitiativeStatusChange] = [
+        *updates_of(initiative),
+        *history,
+    ]
+    entries.sort(key=lambda entry: (entry.created_at, entry.pk), reverse=True)
+    return {"updates": entries, "status_since": status_since(initiative, history)}
 
 
 def _find_or_add_person(initiative: Initiative, *, first_name: str, email: str) -> Person:
@@ -266,6 +315,47 @@ def revoke_member(*, member: TeamMember, actor: Any) -> TeamMember:
     return member
 
 
+def is_user(actor: Any) -> bool:
+    return bool(getattr(actor, "is_authenticated", False))
+
+
+def partner_member(initiative: Initiative, user: Any) -> TeamMember | None:
+    """The user's place in the team as a partner of the initiative's organisation, if any."""
+    if not is_user(user):
+        return None
+    organisations = {m.person.organisation_id for m in partner_memberships(user)}
+    if initiative.organisation_id not in organisations:
+        return None
+    return (
+        TeamMember.objects.select_related(
+            "person", "initiative__series__neighbourhood__organisation"
+        )
+        .filter(
+            initiative=initiative,
+            person__user=user,
+            kind=TeamMember.Kind.PARTNER,
+            revoked_at__isnull=True,
+        )
+        .first()
+    )
+
+
+def partner_initiatives(user: Any) -> QuerySet[Initiative]:
+    """The initiatives whose team the user is in as a partner (for their own page)."""
+    organisations = {m.person.organisation_id for m in partner_memberships(user)}
+    return (
+        Initiative.objects.filter(
+            series__organisation_id__in=organisations,
+            team__person__user=user,
+            team__kind=TeamMember.Kind.PARTNER,
+            team__revoked_at__isnull=True,
+        )
+        .select_related("series")
+        .distinct()
+        .order_by("-created_at", "pk")
+    )
+
+
 def member_by_token(token: str) -> TeamMember | None:
     """The team member behind a personal link; None when unknown or revoked."""
     if not plausible(token):
@@ -308,7 +398,7 @@ def post_update(
         initiative=initiative,
         text=text.strip(),
         member=member,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=actor if is_user(actor) else None,
     )
     _store_photos(initiative, photos, update=update)
     audit.record(
@@ -316,7 +406,7 @@ def post_update(
         action="initiative.update_posted",
         subject=update,
         payload={"initiative": initiative.pk, "photos": len(photos)},
-        actor_label=_link_label() if member is not None else "",
+        actor_label=_link_label() if member is not None and not is_user(actor) else "",
     )
     return update
 
@@ -363,6 +453,8 @@ def celebrate(
     stored.celebration_meeting, stored.celebration_story = meeting, story.strip()
     stored.celebrated_at = stored.celebrated_at or timezone.now()
     stored.save()
+    if previous != Status.CELEBRATED:
+        _record_step(stored, previous, reason="", actor=actor)
     _store_photos(stored, photos, for_celebration=True)
     audit.record(
         actor=actor,

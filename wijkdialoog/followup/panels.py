@@ -170,6 +170,10 @@ def _neighbourhood_initiatives(context: Mapping[str, Any]) -> Mapping[str, Any]:
     return {"public_initiatives": list(initiatives.public_initiatives(context["neighbourhood"]))}
 
 
+def _partner_initiatives(context: Mapping[str, Any]) -> Mapping[str, Any]:
+    return {"partner_initiatives": list(initiatives.partner_initiatives(context["request"].user))}
+
+
 def register_initiative_panels() -> None:
     register_panel(
         "series-actions",
@@ -192,4 +196,11 @@ def register_initiative_panels() -> None:
         template="followup/initiatives/includes/neighbourhood_initiatives.html",
         order=70,
         context=_neighbourhood_initiatives,
+    )
+    register_panel(
+        "my-page",
+        template="followup/initiatives/includes/partner_initiatives.html",
+        order=26,
+        context=_partner_initiatives,
+        condition=_is_partner,
     )

@@ -76,6 +76,17 @@ rules.add_perm("followup.view_partner_work", is_partner)
 rules.add_perm("followup.manage_initiatives", is_organiser_of_subject)
 
 
+@rules.predicate
+def is_team_partner(user: Any, initiative: Any) -> bool:
+    """A logged-in partner of the initiative's organisation who is in its team."""
+    from .initiatives import partner_member
+
+    return initiative is not None and partner_member(initiative, user) is not None
+
+
+rules.add_perm("followup.post_initiative_update", is_team_partner)
+
+
 # --- The kerngroep. Subjects are a Series. Members through their link need no permission. ---
 
 

@@ -15,6 +15,7 @@ from .agreements import (
 from .initiatives import (
     Initiative,
     InitiativePhoto,
+    InitiativeStatusChange,
     InitiativeUpdate,
     TeamMember,
     initiative_photo_path,
@@ -33,6 +34,7 @@ __all__ = [
     "FollowUp",
     "Initiative",
     "InitiativePhoto",
+    "InitiativeStatusChange",
     "InitiativeUpdate",
     "KerngroepMember",
     "KerngroepRole",

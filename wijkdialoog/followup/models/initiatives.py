@@ -193,6 +193,10 @@ class InitiativeUpdate(TimeStampedModel):
     def organisation_id(self) -> int:
         return self.initiative.organisation_id
 
+    @property
+    def is_status_change(self) -> bool:
+        return False
+
 
 class InitiativePhoto(TimeStampedModel):
     """A photo with an update or with the celebration; stored without metadata."""
@@ -225,3 +229,39 @@ class InitiativePhoto(TimeStampedModel):
     @property
     def organisation_id(self) -> int:
         return self.initiative.organisation_id
+
+
+class InitiativeStatusChange(TimeStampedModel):
+    """One step on the initiative's timeline: from one status to another, when and why. Kept in
+    order under the initiative's row lock, so the last one is always the current status."""
+
+    initiative = models.ForeignKey(
+        Initiative,
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+    )
+    from_status = models.CharField(_("from"), max_length=16, choices=Initiative.Status, blank=True)
+    to_status = models.CharField(_("to"), max_length=16, choices=Initiative.Status)
+    reason = models.TextField(_("why"), max_length=1000, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = owned_through("initiative__series__organisation").as_manager()
+
+    class Meta:
+        ordering = ["initiative", "created_at", "pk"]
+        verbose_name = _("status change of an initiative")
+        verbose_name_plural = _("status changes of initiatives")
+
+    def __str__(self) -> str:
+        return f"{_('Status change')} {self.pk}"
+
+    @property
+    def organisation_id(self) -> int:
+        return self.initiative.organisation_id
+
+    @property
+    def is_status_change(self) -> bool:
+        return True

@@ -30,7 +30,7 @@ def initiative_public(
             "initiative": initiative,
             "neighbourhood": initiative.series.neighbourhood,
             "team_names": initiatives.public_team_names(initiative),
-            "updates": list(initiatives.updates_of(initiative)),
+            **initiatives.timeline(initiative),
             "celebration_photos": list(initiatives.celebration_photos(initiative)),
         },
     )

@@ -140,7 +140,7 @@ def _manage_page(request: HttpRequest, initiative: Initiative, **forms: Any) -> 
         "cards": list(initiative.cards.select_related("meeting")),
         "themes": list(initiative.themes.all()),
         "team": list(initiatives.team_of(initiative)),
-        "updates": list(initiatives.updates_of(initiative)),
+        **initiatives.timeline(initiative),
         "celebration_photos": list(initiatives.celebration_photos(initiative)),
         "status_form": forms.get("status_form")
         or StatusForm(initial={"status": initiative.status}),
@@ -280,9 +280,12 @@ def photo_response(photo: InitiativePhoto) -> FileResponse:
 
 @require_GET
 def initiative_photo(request: HttpRequest, pk: int) -> HttpResponse | FileResponse:
-    """A photo: for anyone when the initiative is public, else only for its organisers."""
+    """A photo: for anyone when the initiative is public, else only for its organisers and the
+    partners in its team."""
     photo = get_object_or_404(InitiativePhoto.objects.select_related("initiative__series"), pk=pk)
-    if not photo.initiative.is_public:
+    if not photo.initiative.is_public and not request.user.has_perm(
+        "followup.post_initiative_update", photo.initiative
+    ):
         require(request, PERMISSION, photo.initiative)
     if not photo.image:
         raise Http404
