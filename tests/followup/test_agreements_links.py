@@ -131,7 +131,7 @@ def test_the_answers_of_a_harvest_page_cost_one_query(neighbourhood):
         answered(make_question(meeting, f"Vraag {n}"), public=True, text=f"Antwoord {n}")
     with CaptureQueriesContext(connection) as six:
         page = client.get(url).content.decode()
-    assert page.count('class="wd-partner-answer"') == 6
+    assert page.count('class="wd-card wd-partner-answer"') == 6
     assert len(six) == len(one)
     answer_queries = [q for q in six.captured_queries if "followup_partnerquestion" in q["sql"]]
     assert len(answer_queries) == 1
