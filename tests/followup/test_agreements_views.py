@@ -84,7 +84,7 @@ def test_only_the_partner_of_the_party_updates_its_part(setup, user_for):
             expect_denied(response, persona)
     gemeente.refresh_from_db()
     assert gemeente.status == "bezig"
-    assert AgreementUpdate.objects.filter(party=gemeente).count() == 1
+    assert AgreementUpdate.objects.filter(party=gemeente, event="").count() == 1
     assert AuditEntry.objects.filter(action="followup.commitment_updated").count() == 1
     # A partner cannot update the resident's part.
     client = clients({}, user_for)["partner"]

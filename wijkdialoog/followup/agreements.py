@@ -26,6 +26,7 @@ from .models import Agreement, AgreementParty, AgreementStatus, AgreementUpdate
 
 Kind = AgreementParty.Kind
 Response = AgreementParty.Response
+Event = AgreementUpdate.Event
 LINK_LABEL = "the party, through their personal link"
 
 
@@ -98,6 +99,9 @@ def add_party(
         person=person,
         commitment=commitment.strip(),
         due_on=due_on,
+    )
+    AgreementUpdate.objects.create(
+        agreement=agreement, party=party, author=_user(actor), event=Event.PARTY_ADDED
     )
     audit.record(
         actor=actor,
@@ -218,6 +222,7 @@ def respond(*, party: AgreementParty, response: str, reason: str, actor: Any = N
         party=stored,
         author=_user(actor),
         text=stored.decline_reason,
+        event=Event.DECLINED if response == Response.DECLINED else Event.COMMITTED,
     )
     audit.record(
         actor=actor,

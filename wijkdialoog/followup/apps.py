@@ -9,8 +9,16 @@ class FollowupConfig(AppConfig):
 
     def ready(self) -> None:
         from . import audit_labels  # noqa: F401
-        from .panels import register_agreement_panels, register_initiative_panels, register_panels
+        from .panels import (
+            register_agenda_item_panels,
+            register_agreement_panels,
+            register_initiative_panels,
+            register_panels,
+            register_public_answer_panels,
+        )
 
         register_panels()
         register_agreement_panels()
         register_initiative_panels()
+        register_public_answer_panels()
+        register_agenda_item_panels()

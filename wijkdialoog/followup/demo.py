@@ -52,6 +52,7 @@ def load(context: DemoContext) -> None:
             _follow_up(key, meetings[key], answers)
     load_initiative(context)
     load_kerngroep(context)
+    load_agreements(context)
 
 
 def _follow_up(key: str, meeting: Any, answers: list[Any]) -> None:
@@ -202,3 +203,104 @@ def load_kerngroep(context: DemoContext) -> None:
             done_at=now - datetime.timedelta(days=11) if done else None,
             done_by=owner if done else None,
         )
+
+
+# --- Wijkafspraken and a partner's public answer in the Kersenbuurt series: with the gemeente from
+# the first priority of the published wijkagenda (on track, with a progress update), with the
+# wijkteam from its question (overdue), and the gemeente's public reply to the zebrapad question.
+# Partners act as the demo's partner users (community/demo.py: partner@…, noor@…). ---
+
+
+def _partner_user(context: DemoContext, key: str) -> Any:
+    person = (context.objects.get("people") or {}).get(key)
+    return person.user if person is not None else None
+
+
+def _question(series: Any, start: str) -> Any:
+    from wijkdialoog.harvest.models import Card
+    from wijkdialoog.methods.kinds import CardKind
+
+    return Card.objects.filter(
+        meeting__series=series, kind=CardKind.QUESTION, text__startswith=start
+    ).first()
+
+
+def load_agreements(context: DemoContext) -> None:
+    series = (context.objects.get("series") or {}).get("kersenbuurt")
+    if series is None:
+        return
+    organiser = _partner_user(context, "organisator")
+    agenda = context.objects.get("agenda")
+    item = agenda.items.order_by("position", "pk").first() if agenda is not None else None
+    if item is not None:
+        _gemeente_agreement(series, item, organiser, _partner_user(context, "partner"))
+    card = _question(series, "Vraag aan het wijkteam")
+    if card is not None:
+        _wijkteam_agreement(series, card, organiser, _partner_user(context, "noor"))
+    zebrapad = _question(series, "Vraag aan de gemeente: de oversteek")
+    if zebrapad is not None:
+        _public_answer(zebrapad, organiser, _partner_user(context, "partner"))
+
+
+def _gemeente_agreement(series: Any, item: Any, organiser: Any, gemeente: Any) -> None:
+    from . import agreements
+    from .models import AgreementStatus, PartnerKind
+
+    agreement = agreements.create_agreement(
+        series=series, title=item.title, description=item.why, actor=organiser, agenda_item=item
+    )
+    party = agreements.add_party(
+        agreement=agreement,
+        commitment="De gemeente zoekt een plek en zet er voor de zomer een eerste versie neer.",
+        due_on=timezone.localdate() + datetime.timedelta(days=45),
+        actor=organiser,
+        partner_kind=PartnerKind.MUNICIPALITY,
+    )
+    agreements.respond(party=party, response="committed", reason="", actor=gemeente)
+    agreements.post_update(
+        party=party,
+        text="De plek is gekozen, samen met drie buren. De tekening ligt bij de aannemer.",
+        status=AgreementStatus.BUSY,
+        actor=gemeente,
+    )
+    agreements.set_status(
+        agreement=agreement, status=AgreementStatus.BUSY, text="", actor=organiser
+    )
+
+
+def _wijkteam_agreement(series: Any, card: Any, organiser: Any, wijkteam: Any) -> None:
+    from . import agreements
+    from .models import PartnerKind
+
+    agreement = agreements.create_agreement(
+        series=series,
+        title="Een avond over zorgen om je buren",
+        description="Hoe zeg je dat je je zorgen maakt, zonder dat het voelt als klikken?",
+        actor=organiser,
+        card=card,
+    )
+    party = agreements.add_party(
+        agreement=agreement,
+        commitment="Het wijkteam organiseert een avond in De Kersenboom.",
+        due_on=timezone.localdate() - datetime.timedelta(days=6),
+        actor=organiser,
+        partner_kind=PartnerKind.WIJKTEAM,
+    )
+    agreements.respond(party=party, response="committed", reason="", actor=wijkteam)
+
+
+def _public_answer(card: Any, organiser: Any, gemeente: Any) -> None:
+    from . import partner_questions
+    from .models import PartnerKind
+
+    question = partner_questions.route(
+        card=card, partner_kind=PartnerKind.MUNICIPALITY, partner_name="", actor=organiser
+    )
+    partner_questions.answer(
+        question=question,
+        text="We hebben de oversteek bekeken met de school. In het voorjaar komt er een drempel "
+        "en een zebrapad.",
+        is_public=True,
+        decline_reason="",
+        actor=gemeente,
+    )

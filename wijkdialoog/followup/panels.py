@@ -204,3 +204,71 @@ def register_initiative_panels() -> None:
         context=_partner_initiatives,
         condition=_is_partner,
     )
+
+
+# --- A partner's public answer with the public card (the harvest pages) ---
+
+
+def _page_answers(context: Mapping[str, Any]) -> Mapping[int, Any]:
+    """The public answers to all cards of the harvest page, looked up once per page."""
+    from .partner_questions import public_answers
+
+    collection = context.get("collection")
+    if collection is None:
+        return {}
+    card_ids = tuple(card.pk for card in collection.page.object_list)
+    request = context.get("request")
+    cache: dict[tuple[int, ...], Mapping[int, Any]] = (
+        getattr(request, "_followup_public_answers", {}) if request is not None else {}
+    )
+    if card_ids not in cache:
+        cache[card_ids] = public_answers(list(card_ids))
+        if request is not None:
+            request._followup_public_answers = cache
+    return cache[card_ids]
+
+
+def _card_has_public_answer(context: Mapping[str, Any]) -> bool:
+    row = context.get("row")
+    return row is not None and row.card.pk in _page_answers(context)
+
+
+def _card_public_answer(context: Mapping[str, Any]) -> Mapping[str, Any]:
+    return {"partner_answer": _page_answers(context)[context["row"].card.pk]}
+
+
+def register_public_answer_panels() -> None:
+    register_panel(
+        "harvest-card-public",
+        template="followup/includes/card_partner_answer.html",
+        context=_card_public_answer,
+        condition=_card_has_public_answer,
+    )
+
+
+# --- A wijkagenda priority's agreements, on the compose page ---
+
+
+def _item_agreements(context: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The agreements made from this agenda item; one query for all items of the agenda."""
+    from .models import Agreement
+
+    agenda, request = context["agenda"], context.get("request")
+    by_item: dict[int, list[Any]] | None = getattr(request, "_followup_item_agreements", None)
+    if by_item is None:
+        by_item = {}
+        for agreement in Agreement.objects.filter(agenda_item__agenda=agenda).order_by("pk"):
+            by_item.setdefault(agreement.agenda_item_id or 0, []).append(agreement)
+        if request is not None:
+            request._followup_item_agreements = by_item
+    return {"item_agreements": by_item.get(context["item"].pk, [])}
+
+
+def register_agenda_item_panels() -> None:
+    register_panel(
+        "wijkagenda-compose-item",
+        template="followup/agreements/includes/agenda_item_agreements.html",
+        order=110,
+        context=_item_agreements,
+        condition=_manages_agreements,
+    )

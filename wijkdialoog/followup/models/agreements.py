@@ -14,6 +14,14 @@ from wijkdialoog.synthesis.models import Theme
 # --- Wijkafspraken with partners, and questions routed to partners (issue 11, items 4 and 5) ---
 
 PartnerKind = Membership.PartnerKind
+# How a kind of partner is named where the public reads its answer ("Reply from the municipality").
+PUBLIC_PARTNER_NAMES = {
+    PartnerKind.MUNICIPALITY: _("the municipality"),
+    PartnerKind.CARE: _("the care organisation"),
+    PartnerKind.WELFARE: _("the welfare organisation"),
+    PartnerKind.WIJKTEAM: _("the neighbourhood team"),
+    PartnerKind.OTHER: _("a partner"),
+}
 
 
 class AgreementStatus(models.TextChoices):
@@ -165,7 +173,14 @@ class AgreementParty(TimeStampedModel):
 
 class AgreementUpdate(TimeStampedModel):
     """A dated line on the agreement's timeline, by a party itself or by an organiser. Each update
-    is its own row, so two parties writing at once lose nothing."""
+    is its own row, so two parties writing at once lose nothing. Besides progress, the timeline
+    records when a party was added and when it committed to its part or declined it."""
+
+    class Event(models.TextChoices):
+        PROGRESS = "", _("progress")
+        PARTY_ADDED = "party-added", _("party added")
+        COMMITTED = "committed", _("commits to its part")
+        DECLINED = "declined", _("declines its part")
 
     agreement = models.ForeignKey(
         Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="updates"
@@ -183,6 +198,7 @@ class AgreementUpdate(TimeStampedModel):
     )
     text = models.TextField(_("what happened"), max_length=2000, blank=True)
     status = models.CharField(_("new status"), max_length=12, choices=AgreementStatus, blank=True)
+    event = models.CharField(_("what kind of line"), max_length=12, choices=Event, blank=True)
 
     objects = owned_through("agreement__series__organisation").as_manager()
 
@@ -193,6 +209,18 @@ class AgreementUpdate(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{_('Update')} {self.pk}"
+
+    @property
+    def is_party_added(self) -> bool:
+        return self.event == self.Event.PARTY_ADDED
+
+    @property
+    def is_committed(self) -> bool:
+        return self.event == self.Event.COMMITTED
+
+    @property
+    def is_declined(self) -> bool:
+        return self.event == self.Event.DECLINED
 
     @property
     def organisation_id(self) -> int:
@@ -249,3 +277,7 @@ class PartnerQuestion(TimeStampedModel):
     @property
     def partner_label(self) -> str:
         return self.partner_name or str(PartnerKind(self.partner_kind).label)
+
+    @property
+    def public_partner_name(self) -> str:
+        return self.partner_name or str(PUBLIC_PARTNER_NAMES[PartnerKind(self.partner_kind)])

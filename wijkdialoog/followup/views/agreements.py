@@ -99,14 +99,22 @@ def _detail_context(request: HttpRequest, agreement: Agreement) -> dict[str, Any
         "agreement": agreement,
         "series": agreement.series,
         "manages": manages,
-        "own_parties": [
-            (party, PartyUpdateForm(prefix=f"p{party.pk}"), RespondForm(prefix=f"r{party.pk}"))
-            for party in own
-        ],
+        "own_parties": [(party, *_party_forms(party)) for party in own],
         "timeline": timeline,
         "status_form": StatusForm(initial={"status": agreement.status}) if manages else None,
         "party_form": PartyForm(organisation_id=agreement.organisation_id) if manages else None,
     }
+
+
+def _party_forms(party: AgreementParty) -> tuple[PartyUpdateForm, RespondForm]:
+    """The party's own forms, showing where it stands now: its status and its answer."""
+    return (
+        PartyUpdateForm(prefix=f"p{party.pk}", initial={"status": party.status}),
+        RespondForm(
+            prefix=f"r{party.pk}",
+            initial={"response": party.response, "reason": party.decline_reason},
+        ),
+    )
 
 
 @require_http_methods(["GET"])

@@ -27,7 +27,7 @@ def agreement_party_link(request: HttpRequest, token: str) -> HttpResponse:
     party = agreements.party_by_token(token)
     if party is None:
         return render(request, "followup/agreements/link_invalid.html", status=404)
-    form = PartyUpdateForm(request.POST or None)
+    form = PartyUpdateForm(request.POST or None, initial={"status": party.status})
     if request.method == "POST" and form.is_valid():
         try:
             agreements.post_update(party=party, **form.cleaned_data)
