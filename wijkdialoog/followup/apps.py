@@ -14,3 +14,9 @@ class FollowupConfig(AppConfig):
         register_panels()
         register_agreement_panels()
         register_initiative_panels()
+
+        # The next round looks back, and public progress (items 7 and 8).
+        from .panels import register_feed_events, register_progress_panels
+
+        register_progress_panels()
+        register_feed_events()
