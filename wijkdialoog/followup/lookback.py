@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wijkdialoog.dialogues.models import Meeting, Series
 
 from . import counts, progress
-from .models import Agreement, AgreementUpdate, Initiative
+from .models import Agreement, AgreementUpdate, Initiative, KerngroepMember, KerngroepTask
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,8 @@ class LookBack:
     previous: Meeting
     lines: list[progress.Progress]
     steps: counts.Counts
+    kerngroep_members: int = 0
+    kerngroep_tasks_done: int = 0
 
     @property
     def changed(self) -> list[progress.Progress]:
@@ -44,6 +46,12 @@ def for_meeting(meeting: Meeting, *, public_only: bool) -> LookBack | None:
         previous=previous,
         lines=progress.for_series(meeting.series, public_only=public_only),
         steps=counts.for_meetings(earlier_meetings(meeting)),
+        kerngroep_members=KerngroepMember.objects.filter(
+            series_id=meeting.series_id, left_at__isnull=True
+        ).count(),
+        kerngroep_tasks_done=KerngroepTask.objects.filter(
+            series_id=meeting.series_id, done_at__gte=previous.starts_at
+        ).count(),
     )
 
 
