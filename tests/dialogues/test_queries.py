@@ -61,10 +61,11 @@ def test_the_neighbourhood_page_has_a_fixed_number_of_queries(
     _fill(neighbourhood, organisation, 1, "a")
     # Three of dialogues, one of the story panel (synthesis) that looks for published stories,
     # one of the wijkagenda panel (agenda) that looks for a published wijkagenda, one of the
-    # initiatives panel (followup) that lists the public initiatives.
-    _count_queries(django_assert_max_num_queries, client, url, 6)
+    # initiatives panel (followup) that lists the public initiatives, two of the progress panel
+    # (followup): the public agreements and the public initiatives, each with its latest update.
+    _count_queries(django_assert_max_num_queries, client, url, 8)
     _fill(neighbourhood, organisation, 6, "b")
-    response = _count_queries(django_assert_max_num_queries, client, url, 6)
+    response = _count_queries(django_assert_max_num_queries, client, url, 8)
     assert len(response.context["upcoming"]) == 14
 
 
@@ -91,6 +92,8 @@ def test_the_series_page_has_a_fixed_number_of_queries(
     # One is the story panel (synthesis) asking whether a story is published, one the
     # wijkagenda link (agenda) asking for the series' agendas. Four are the follow-up panel
     # (followup): the past meetings, their personal actions, who was asked, the answers; two the
-    # kerngroep panel (followup): its members, and its open and overdue tasks.
-    response = _count_queries(django_assert_max_num_queries, client, url, 18)
+    # kerngroep panel (followup): its members, and its open and overdue tasks. Five are the
+    # timeline (followup): the meetings, published wijkagendas, agreements, their status
+    # changes, initiatives.
+    response = _count_queries(django_assert_max_num_queries, client, url, 23)
     assert len(response.context["meetings"]) == 11

@@ -4,7 +4,8 @@ Callers render inside `translation.override(...)` when the text should be in som
 """
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
@@ -104,10 +105,32 @@ def meeting_cancel_ics(meeting: Meeting) -> bytes:
     return calendar.to_ical()
 
 
-def calendar_ics(meetings: Iterable[Meeting], *, name: str) -> bytes:
-    """A calendar with many meetings, such as a neighbourhood's public feed."""
+# Higher apps add events of their own to a neighbourhood's feed (such as followup's
+# celebrations): a function of the neighbourhood that returns icalendar Events. Registered from
+# their AppConfig.ready(); registering the same key again replaces it.
+FeedEvents = Callable[[Any], Iterable[Event]]
+_feed_events: dict[str, FeedEvents] = {}
+
+
+def register_feed_events(key: str, events: FeedEvents) -> None:
+    _feed_events[key] = events
+
+
+def unregister_feed_events(key: str) -> None:
+    _feed_events.pop(key, None)
+
+
+def extra_feed_events(neighbourhood: Any) -> list[Event]:
+    return [event for key in sorted(_feed_events) for event in _feed_events[key](neighbourhood)]
+
+
+def calendar_ics(meetings: Iterable[Meeting], *, name: str, extra: Iterable[Event] = ()) -> bytes:
+    """A calendar with many meetings, such as a neighbourhood's public feed, and any events
+    higher apps add to it."""
     calendar = _calendar(name)
     stamp = _utc(timezone.now())
     for meeting in meetings:
         calendar.add_component(_event(meeting, stamp))
+    for event in extra:
+        calendar.add_component(event)
     return calendar.to_ical()

@@ -24,6 +24,11 @@ class AgreementForm(Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    is_public = forms.BooleanField(
+        label=_("Show on the neighbourhood page"),
+        help_text=_("Neighbours see what is agreed, its status and the latest update."),
+        required=False,
+    )
 
 
 class PartyForm(Form):

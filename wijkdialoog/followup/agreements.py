@@ -52,13 +52,20 @@ def check_source(
 
 @transaction.atomic
 def create_agreement(
-    *, series: Series, title: str, description: str, actor: Any, **source: Any
+    *,
+    series: Series,
+    title: str,
+    description: str,
+    actor: Any,
+    is_public: bool = False,
+    **source: Any,
 ) -> Agreement:
     check_source(series, **source)
     agreement = Agreement.objects.create(
         series=series,
         title=title.strip(),
         description=description.strip(),
+        is_public=is_public,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         **source,
     )

@@ -22,3 +22,9 @@ class FollowupConfig(AppConfig):
         register_initiative_panels()
         register_public_answer_panels()
         register_agenda_item_panels()
+
+        # The next round looks back, and public progress (items 7 and 8).
+        from .panels import register_feed_events, register_progress_panels
+
+        register_progress_panels()
+        register_feed_events()

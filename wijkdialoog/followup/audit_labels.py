@@ -38,3 +38,6 @@ describe_action("followup.kerngroep_task_added", _("Kerngroep task added"))
 describe_action("followup.kerngroep_task_changed", _("Kerngroep task changed"))
 describe_action("followup.kerngroep_task_done", _("Kerngroep task marked done"))
 describe_action("followup.kerngroep_task_reopened", _("Kerngroep task opened again"))
+
+# The next round looks back, and public progress.
+describe_action("followup.agreements_imported", _("Agreement statuses imported from a CSV file"))

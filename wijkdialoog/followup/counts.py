@@ -90,3 +90,8 @@ def help_requests(meetings: QuerySet[Meeting]) -> QuerySet[StepAnswer]:
         .prefetch_related("help_handled_by__persons")
         .order_by(F("help_handled_at").asc(nulls_first=True), "-updated_at", "pk")
     )
+
+
+def for_meetings(meetings: QuerySet[Meeting]) -> Counts:
+    """The counts over several meetings, such as all meetings before the next one."""
+    return _count(meetings)

@@ -272,3 +272,97 @@ def register_agenda_item_panels() -> None:
         context=_item_agreements,
         condition=_manages_agreements,
     )
+
+
+# --- The next round looks back, and public progress (issue 11, items 7 and 8) ---
+
+
+def _look_back(public_only: bool) -> Callable[[Mapping[str, Any]], Mapping[str, Any]]:
+    def context(page: Mapping[str, Any]) -> Mapping[str, Any]:
+        from . import lookback
+
+        return {"look_back": lookback.for_meeting(page["meeting"], public_only=public_only)}
+
+    return context
+
+
+def _facilitator_look_back(page: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The look-back in a few lines, with the method's optional terugblik round."""
+    from wijkdialoog.methods.shipped import look_back_round
+
+    from . import lookback
+
+    look_back = lookback.for_meeting(page["meeting"], public_only=True)
+    method = page.get("method")
+    found = None
+    if look_back is not None and method is not None:
+        found = look_back_round(method.family, method.language)
+        if found is None and method.based_on_id:
+            found = look_back_round(method.based_on.family, method.language)
+    return {"look_back": look_back, "look_back_round": found}
+
+
+def _series_timeline(context: Mapping[str, Any]) -> Mapping[str, Any]:
+    from . import lookback
+
+    return {"series_timeline": lookback.timeline(context["series"])}
+
+
+def _neighbourhood_progress(context: Mapping[str, Any]) -> Mapping[str, Any]:
+    from . import progress
+
+    return {"progress_lines": progress.for_neighbourhood(context["neighbourhood"])}
+
+
+def _opening_phase(context: Mapping[str, Any]) -> bool:
+    """Facilitator mode shows the look-back in the opening phase."""
+    return bool(context.get("is_first")) and context.get("meeting") is not None
+
+
+def register_progress_panels() -> None:
+    register_panel(
+        "meeting-public",
+        template="followup/lookback/since_last_time.html",
+        order=120,
+        context=_look_back(public_only=True),
+    )
+    register_panel(
+        "meeting-manage",
+        template="followup/lookback/since_last_time.html",
+        order=55,
+        context=_look_back(public_only=False),
+        condition=_may_see("meeting"),
+    )
+    register_panel(
+        "facilitator-run-phase",
+        template="followup/lookback/facilitator.html",
+        context=_facilitator_look_back,
+        condition=_opening_phase,
+    )
+    register_panel(
+        "series",
+        template="followup/lookback/series_timeline.html",
+        order=70,
+        context=_series_timeline,
+        condition=_manages_agreements,
+    )
+    register_panel(
+        "series-actions",
+        template="followup/progress/series_csv_link.html",
+        order=155,
+        condition=_manages_agreements,
+    )
+    register_panel(
+        "neighbourhood-public",
+        template="followup/progress/neighbourhood.html",
+        order=75,
+        context=_neighbourhood_progress,
+    )
+
+
+def register_feed_events() -> None:
+    from wijkdialoog.dialogues.calendar import register_feed_events as register
+
+    from .feeds import celebration_events
+
+    register("followup-celebrations", celebration_events)

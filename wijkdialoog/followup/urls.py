@@ -11,6 +11,7 @@ from .views import (
     organiser,
     partner_work,
     party_link,
+    progress,
 )
 
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -24,4 +25,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     *initiative_public.urlpatterns,
     *kerngroep.urlpatterns,
     *kerngroep_member.urlpatterns,
+    *progress.urlpatterns,
 ]

@@ -2,12 +2,18 @@
 
 One file per method family, with a version per language:
 {"family": ..., "versions": {"nl": {"name", "summary", "conversation_rules": [...],
-"phases": [{"name", "purpose", "questions": [...], "minutes", "card_kinds": [...]}]}, "en": ...}}
+"phases": [{"name", "purpose", "questions": [...], "minutes", "card_kinds": [...]}],
+"look_back": {"name", "purpose", "questions": [...], "minutes"}}, "en": ...}}
+
+`look_back` is an optional short terugblik round for follow-up meetings (not the first of a
+series): not a phase, so a method's phases stay the same; facilitator mode offers it in the
+opening phase of a follow-up meeting (see `look_back_round`).
 
 The data migration and `wijkdialoog load_methods` both call `sync_shipped_methods`, which takes
 the model classes so the migration can pass its historical models.
 """
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +60,13 @@ def _check(family: dict, source: str) -> None:
             unknown = set(phase["card_kinds"]) - set(CardKind.values)
             if unknown:
                 raise ValueError(f"{source} ({language}) {phase['name']}: unknown {unknown}")
+        look_back = version.get("look_back")
+        if look_back is not None and (
+            not look_back.get("name")
+            or not look_back.get("questions")
+            or not 1 <= look_back.get("minutes", 0) <= 30
+        ):
+            raise ValueError(f"{source} ({language}): the look-back round is incomplete")
 
 
 def method_values(version: dict) -> dict:
@@ -141,3 +154,34 @@ def remove_shipped_methods(method_model, phase_model, data_dir: Path = DATA_DIR)
     methods = method_model.objects.filter(organisation__isnull=True, family__in=families)
     phase_model.objects.filter(method__in=methods).delete()
     methods.delete()
+
+
+@dataclass(frozen=True)
+class LookBackRound:
+    """The optional short terugblik round of a shipped method, in one language."""
+
+    name: str
+    purpose: str
+    questions: tuple[str, ...]
+    minutes: int
+
+
+@functools.cache
+def _look_back_rounds() -> dict[tuple[str, str], LookBackRound]:
+    rounds = {}
+    for family in read_families():
+        for language, version in family["versions"].items():
+            data = version.get("look_back")
+            if data:
+                rounds[(family["family"], language)] = LookBackRound(
+                    name=data["name"],
+                    purpose=data.get("purpose", ""),
+                    questions=tuple(data["questions"]),
+                    minutes=data["minutes"],
+                )
+    return rounds
+
+
+def look_back_round(family: str, language: str) -> LookBackRound | None:
+    """The terugblik round of a method family (own copies keep their family), or None."""
+    return _look_back_rounds().get((family, language))

@@ -38,7 +38,10 @@ def neighbourhood_feed(request, organisation, neighbourhood):
     place = _neighbourhood(organisation, neighbourhood)
     name = _("Wijkdialoog %(neighbourhood)s") % {"neighbourhood": place.name}
     response = HttpResponse(
-        calendar.calendar_ics(listings.for_feed(place), name=name), content_type=ICS_TYPE
+        calendar.calendar_ics(
+            listings.for_feed(place), name=name, extra=calendar.extra_feed_events(place)
+        ),
+        content_type=ICS_TYPE,
     )
     response["Content-Disposition"] = f'inline; filename="{place.slug}.ics"'
     return response

@@ -71,6 +71,8 @@ class Agreement(TimeStampedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Public progress (issue 11, item 8): only these show on the neighbourhood page and feed.
+    is_public = models.BooleanField(_("show on the neighbourhood page"), default=False)
 
     objects = owned_through("series__organisation").as_manager()
 
