@@ -247,7 +247,12 @@ def _gemeente_agreement(series: Any, item: Any, organiser: Any, gemeente: Any) -
     from .models import AgreementStatus, PartnerKind
 
     agreement = agreements.create_agreement(
-        series=series, title=item.title, description=item.why, actor=organiser, agenda_item=item
+        series=series,
+        title=item.title,
+        description=item.why,
+        actor=organiser,
+        agenda_item=item,
+        is_public=True,
     )
     party = agreements.add_party(
         agreement=agreement,
@@ -278,6 +283,7 @@ def _wijkteam_agreement(series: Any, card: Any, organiser: Any, wijkteam: Any) -
         description="Hoe zeg je dat je je zorgen maakt, zonder dat het voelt als klikken?",
         actor=organiser,
         card=card,
+        is_public=True,
     )
     party = agreements.add_party(
         agreement=agreement,
