@@ -48,7 +48,8 @@ def test_an_import_changes_statuses_adds_notes_and_is_audited(agreement, client_
     assert response.status_code == 302
     agreement.refresh_from_db()
     assert agreement.status == "bezig"
-    update = AgreementUpdate.objects.get(agreement=agreement)
+    # Adding the parties left lines on the timeline too; the import adds one progress line.
+    update = AgreementUpdate.objects.get(agreement=agreement, event=AgreementUpdate.Event.PROGRESS)
     assert update.status == "bezig" and update.text == "De aannemer is begonnen."
     actions = set(AuditEntry.objects.values_list("action", flat=True))
     assert {"followup.agreement_status", "followup.agreements_imported"} <= actions
@@ -77,7 +78,7 @@ def test_one_wrong_row_changes_nothing_and_says_where(
     assert "Row 3" in html or "Rij 3" in html
     assert "misschien" in html and "999999" in html
     assert Agreement.objects.get(pk=agreement.pk).status == "afgesproken"
-    assert not AgreementUpdate.objects.exists()
+    assert not AgreementUpdate.objects.filter(event=AgreementUpdate.Event.PROGRESS).exists()
     assert AuditEntry.objects.count() == before
 
 
@@ -105,4 +106,4 @@ def test_a_file_that_is_not_a_status_csv_gets_a_clear_message(agreement, client_
     )
     assert response.status_code == 400
     assert 'id="id_file' in response.content.decode()
-    assert not AgreementUpdate.objects.exists()
+    assert not AgreementUpdate.objects.filter(event=AgreementUpdate.Event.PROGRESS).exists()

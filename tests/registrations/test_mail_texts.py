@@ -45,6 +45,7 @@ def every_mail_context(meeting, organiser) -> dict:
         "invitation": SimpleNamespace(first_name="Anna"),
         "waiting_position": 2,
         "minutes": 15,
+        "weeks": 8,
         "link": "http://testserver/link/",
         "opt_out_link": "http://testserver/stop/",
         "manage_url": "http://testserver/manage/",

@@ -164,7 +164,7 @@ def celebration_events(neighbourhood: Neighbourhood) -> list[Event]:
             Q(celebration_meeting__in=published().filter(cancelled_at__isnull=True))
             | Q(celebration_meeting__isnull=True, celebrated_at__isnull=False)
         )
-        .select_related("celebration_meeting", "series__neighbourhood__organisation")
+        .select_related("celebration_meeting", "series__organisation", "series__neighbourhood")
         .order_by("pk")
     )
     stamp = timezone.now().astimezone(datetime.UTC)

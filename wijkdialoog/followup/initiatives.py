@@ -58,7 +58,7 @@ def series_themes(series: Series) -> QuerySet[Theme]:
 
 
 def with_last_update(initiatives: QuerySet[Initiative]) -> QuerySet[Initiative]:
-    return initiatives.select_related("series__neighbourhood__organisation").annotate(
+    return initiatives.select_related("series__organisation", "series__neighbourhood").annotate(
         last_update_at=Max("updates__created_at")
     )
 
@@ -328,7 +328,7 @@ def partner_member(initiative: Initiative, user: Any) -> TeamMember | None:
         return None
     return (
         TeamMember.objects.select_related(
-            "person", "initiative__series__neighbourhood__organisation"
+            "person", "initiative__series__organisation", "initiative__series__neighbourhood"
         )
         .filter(
             initiative=initiative,
@@ -362,7 +362,7 @@ def member_by_token(token: str) -> TeamMember | None:
         return None
     return (
         TeamMember.objects.select_related(
-            "person", "initiative__series__neighbourhood__organisation"
+            "person", "initiative__series__organisation", "initiative__series__neighbourhood"
         )
         .filter(token_hash=hash_token(token), revoked_at__isnull=True)
         .first()

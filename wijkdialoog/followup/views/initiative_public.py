@@ -16,12 +16,12 @@ def initiative_public(
 ) -> HttpResponse:
     initiative = get_object_or_404(
         Initiative.objects.select_related(
-            "series__neighbourhood__organisation", "celebration_meeting__series"
+            "series__organisation", "series__neighbourhood", "celebration_meeting__series"
         ),
         pk=pk,
         is_public=True,
         series__neighbourhood__slug=neighbourhood,
-        series__neighbourhood__organisation__slug=organisation,
+        series__organisation__slug=organisation,
     )
     return render(
         request,

@@ -88,7 +88,7 @@ def initiative_team(request: HttpRequest, token: str) -> HttpResponse:
 def initiative_team_partner(request: HttpRequest, pk: int) -> HttpResponse:
     """The same page for a partner in the team, logged in instead of through the link."""
     initiative = get_object_or_404(
-        Initiative.objects.select_related("series__neighbourhood__organisation"), pk=pk
+        Initiative.objects.select_related("series__organisation", "series__neighbourhood"), pk=pk
     )
     require(request, "followup.post_initiative_update", initiative)
     member = initiatives.partner_member(initiative, request.user)

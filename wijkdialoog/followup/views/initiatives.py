@@ -32,7 +32,9 @@ PERMISSION = "followup.manage_initiatives"
 
 
 def _series(request: HttpRequest, pk: int) -> Series:
-    series = get_object_or_404(Series.objects.select_related("neighbourhood__organisation"), pk=pk)
+    series = get_object_or_404(
+        Series.objects.select_related("organisation", "neighbourhood"), pk=pk
+    )
     require(request, PERMISSION, series)
     return series
 
@@ -40,7 +42,10 @@ def _series(request: HttpRequest, pk: int) -> Series:
 def _initiative(request: HttpRequest, pk: int) -> Initiative:
     initiative = get_object_or_404(
         Initiative.objects.select_related(
-            "series__neighbourhood__organisation", "celebration_meeting__series", "agenda_item"
+            "series__organisation",
+            "series__neighbourhood",
+            "celebration_meeting__series",
+            "agenda_item",
         ),
         pk=pk,
     )
