@@ -61,10 +61,11 @@ def test_the_neighbourhood_page_has_a_fixed_number_of_queries(
     _fill(neighbourhood, organisation, 1, "a")
     # Three of dialogues, one of the story panel (synthesis) that looks for published stories,
     # one of the wijkagenda panel (agenda) that looks for a published wijkagenda, one of the
-    # initiatives panel (followup) that lists the public initiatives.
-    _count_queries(django_assert_max_num_queries, client, url, 6)
+    # initiatives panel (followup) that lists the public initiatives, one of the decisions panel
+    # (followup) that lists the decisions made, with their chosen option and initiative.
+    _count_queries(django_assert_max_num_queries, client, url, 7)
     _fill(neighbourhood, organisation, 6, "b")
-    response = _count_queries(django_assert_max_num_queries, client, url, 6)
+    response = _count_queries(django_assert_max_num_queries, client, url, 7)
     assert len(response.context["upcoming"]) == 14
 
 

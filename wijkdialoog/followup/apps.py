@@ -14,3 +14,7 @@ class FollowupConfig(AppConfig):
         register_panels()
         register_agreement_panels()
         register_initiative_panels()
+
+        from .panels import register_decision_panels
+
+        register_decision_panels()

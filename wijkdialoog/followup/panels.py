@@ -193,3 +193,32 @@ def register_initiative_panels() -> None:
         order=70,
         context=_neighbourhood_initiatives,
     )
+
+
+# --- Choosing one dream together ---
+
+
+def _manages_decisions(context: Mapping[str, Any]) -> bool:
+    request, series = context.get("request"), context.get("series")
+    return bool(request and series and request.user.has_perm("followup.manage_decisions", series))
+
+
+def _neighbourhood_decisions(context: Mapping[str, Any]) -> Mapping[str, Any]:
+    from .decisions import public_decisions
+
+    return {"public_decisions": list(public_decisions(context["neighbourhood"])[:10])}
+
+
+def register_decision_panels() -> None:
+    register_panel(
+        "series-actions",
+        template="followup/decisions/includes/series_link.html",
+        order=155,
+        condition=_manages_decisions,
+    )
+    register_panel(
+        "neighbourhood-public",
+        template="followup/decisions/includes/neighbourhood_decisions.html",
+        order=65,
+        context=_neighbourhood_decisions,
+    )

@@ -3,6 +3,8 @@ from django.urls import URLPattern, URLResolver
 from .views import (
     agreements,
     answer,
+    decision_vote,
+    decisions,
     initiative_public,
     initiative_team,
     initiatives,
@@ -24,4 +26,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     *initiative_public.urlpatterns,
     *kerngroep.urlpatterns,
     *kerngroep_member.urlpatterns,
+    *decisions.urlpatterns,
+    *decision_vote.urlpatterns,
 ]
