@@ -78,3 +78,29 @@ def test_making_the_initiative_twice_is_refused(neighbourhood):
         decisions.make_initiative(
             decision=decision, name="A", what="B", is_public=False, moments=[], actor=None
         )
+
+
+def test_the_meeting_page_shows_the_choice_made_there_with_the_condition(neighbourhood):
+    decision = decided(neighbourhood, needs="Een speelhoek op zaterdag.")
+    page = Client().get(reverse("meeting-public", args=[decision.meeting_id])).content.decode()
+    assert 'id="meeting-decisions"' in page and "Een speelhoek op zaterdag." in page
+    assert "Een bankje bij de vijver" in page
+
+
+def test_the_public_pages_are_open_to_every_persona(
+    neighbourhood, organiser, facilitator, partner, trainer, outsider, user_for
+):
+    decision = decided(neighbourhood)
+    urls = [
+        neighbourhood_url(neighbourhood),
+        reverse("meeting-public", args=[decision.meeting_id]),
+        reverse("decision-vote", args=[decision.token]),
+    ]
+    for persona in ("anonymous", "organiser", "facilitator", "partner", "trainer", "outsider"):
+        client = Client()
+        if persona != "anonymous":
+            client.force_login(user_for(persona))
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, (persona, url)
+            assert "Dat het ook open is voor ouderen." in response.content.decode()

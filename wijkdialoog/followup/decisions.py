@@ -276,11 +276,19 @@ def make_initiative(
     return initiative
 
 
-def public_decisions(neighbourhood: Neighbourhood) -> QuerySet[Decision]:
-    """Decided decisions of the neighbourhood's series: the result and the minority's needs are
-    public; who voted is never stored."""
+def _public(decisions: QuerySet[Decision]) -> QuerySet[Decision]:
+    """Only decided decisions: the result and the minority's needs are public; who voted is
+    never stored."""
     return (
-        Decision.objects.filter(series__neighbourhood=neighbourhood, winner__isnull=False)
+        decisions.filter(winner__isnull=False)
         .select_related("winner", "initiative", "series__neighbourhood__organisation")
         .order_by("-decided_at", "-pk")
     )
+
+
+def public_decisions(neighbourhood: Neighbourhood) -> QuerySet[Decision]:
+    return _public(Decision.objects.filter(series__neighbourhood=neighbourhood))
+
+
+def public_decisions_of_meeting(meeting: Meeting) -> QuerySet[Decision]:
+    return _public(Decision.objects.filter(meeting=meeting))

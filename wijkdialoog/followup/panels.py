@@ -209,6 +209,12 @@ def _neighbourhood_decisions(context: Mapping[str, Any]) -> Mapping[str, Any]:
     return {"public_decisions": list(public_decisions(context["neighbourhood"])[:10])}
 
 
+def _meeting_decisions(context: Mapping[str, Any]) -> Mapping[str, Any]:
+    from .decisions import public_decisions_of_meeting
+
+    return {"meeting_decisions": list(public_decisions_of_meeting(context["meeting"]))}
+
+
 def register_decision_panels() -> None:
     register_panel(
         "series-actions",
@@ -221,4 +227,10 @@ def register_decision_panels() -> None:
         template="followup/decisions/includes/neighbourhood_decisions.html",
         order=65,
         context=_neighbourhood_decisions,
+    )
+    register_panel(
+        "meeting-public-past",
+        template="followup/decisions/includes/meeting_decisions.html",
+        order=120,
+        context=_meeting_decisions,
     )
