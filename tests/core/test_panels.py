@@ -69,7 +69,7 @@ def test_the_panel_context_does_not_leak_into_the_rest_of_the_page(place, templa
         ("meeting-manage-links", ["harvest", "synthesis"]),
         ("meeting-manage-table", ["harvest"]),
         ("meeting-public", ["registrations", "followup"]),
-        ("meeting-public-past", ["harvest", "synthesis"]),
+        ("meeting-public-past", ["harvest", "followup", "synthesis"]),
         (
             "series-actions",
             [

@@ -62,10 +62,12 @@ def test_the_neighbourhood_page_has_a_fixed_number_of_queries(
     # Three of dialogues, one of the story panel (synthesis) that looks for published stories,
     # one of the wijkagenda panel (agenda) that looks for a published wijkagenda, one of the
     # initiatives panel (followup) that lists the public initiatives, two of the progress panel
-    # (followup): the public agreements and the public initiatives, each with its latest update.
-    _count_queries(django_assert_max_num_queries, client, url, 8)
+    # (followup): the public agreements and the public initiatives, each with its latest update,
+    # one of the decisions panel (followup) that lists the decisions made, with their chosen
+    # option and initiative.
+    _count_queries(django_assert_max_num_queries, client, url, 9)
     _fill(neighbourhood, organisation, 6, "b")
-    response = _count_queries(django_assert_max_num_queries, client, url, 8)
+    response = _count_queries(django_assert_max_num_queries, client, url, 9)
     assert len(response.context["upcoming"]) == 14
 
 

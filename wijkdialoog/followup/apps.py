@@ -28,3 +28,7 @@ class FollowupConfig(AppConfig):
 
         register_progress_panels()
         register_feed_events()
+
+        from .panels import register_decision_panels
+
+        register_decision_panels()

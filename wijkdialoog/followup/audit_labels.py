@@ -41,3 +41,14 @@ describe_action("followup.kerngroep_task_reopened", _("Kerngroep task opened aga
 
 # The next round looks back, and public progress.
 describe_action("followup.agreements_imported", _("Agreement statuses imported from a CSV file"))
+
+# Choosing one dream together.
+describe_action("decision.created", _("Decision moment made"))
+describe_action("decision.options_added", _("Options added to the decision"))
+describe_action("decision.option_removed", _("Option removed from the decision"))
+describe_action("decision.opened", _("Vote on the decision opened"))
+describe_action("decision.closed", _("Vote on the decision closed"))
+describe_action("decision.paper_votes", _("Dots on paper typed in"))
+describe_action("decision.winner_chosen", _("Choice of the decision confirmed"))
+describe_action("decision.minority_recorded", _("What the minority needs recorded"))
+describe_action("decision.initiative_made", _("Chosen dream made into an initiative"))

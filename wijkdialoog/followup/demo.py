@@ -53,6 +53,7 @@ def load(context: DemoContext) -> None:
     load_initiative(context)
     load_kerngroep(context)
     load_agreements(context)
+    load_decision(context)
 
 
 def _follow_up(key: str, meeting: Any, answers: list[Any]) -> None:
@@ -310,3 +311,86 @@ def _public_answer(card: Any, organiser: Any, gemeente: Any) -> None:
         decline_reason="",
         actor=gemeente,
     )
+
+
+# --- Choosing one dream together: "Welke droom gaan we samen waarmaken?" in the Kersenbuurt,
+# with phone votes and dots on paper, a recorded minority condition, and the chosen dream as
+# the initiative "Buurtkamer op zaterdag" with its werkgroep and contact moments. ---
+
+DECISION_OPTIONS = ["Buurtkamer op zaterdag", "Speelplek bij de vijver", "Bankjes langs de laan"]
+# Phone votes and dots on paper per option, in the order above.
+DECISION_VOTES = [(9, 6), (5, 4), (2, 3)]
+WERKGROEP = [("Fatima", "fatima.buurtkamer@example.org"), ("Henk", "henk.buurtkamer@example.org")]
+
+
+def load_decision(context: DemoContext) -> None:
+    from . import decisions
+    from .models import Decision
+
+    series = (context.objects.get("series") or {}).get("kersenbuurt")
+    if series is None:
+        return
+    meeting = (context.objects.get("meetings") or {}).get("kersenbuurt_past_2")
+    decision = decisions.create_decision(
+        series=series,
+        title="Samen een droom kiezen",
+        question="Welke droom gaan we samen waarmaken?",
+        meeting=meeting,
+        actor=None,
+    )
+    # The dreams were typed from the dream cards of the meeting, in the neighbours' words.
+    for text in DECISION_OPTIONS:
+        decisions.add_options(decision=decision, typed=text, actor=None)
+    decisions.open_vote(decision=decision, actor=None)
+    options = _demo_votes(decision)
+    decisions.close_vote(decision=decision, actor=None)
+    decisions.choose_winner(decision=decision, option=options[0], actor=None)
+    decisions.record_minority(
+        decision=decision,
+        data={
+            "minority_view": "Een paar buren met jonge kinderen kozen de speelplek.",
+            "minority_view_en": "Some neighbours with young children chose the playground.",
+            "minority_needs": "Dat de buurtkamer op zaterdagochtend ook een speelhoek heeft.",
+            "minority_needs_en": "That the community room has a play corner on Saturday mornings.",
+        },
+        actor=None,
+    )
+    today = timezone.localdate()
+    initiative = decisions.make_initiative(
+        decision=decision,
+        name="Buurtkamer op zaterdag",
+        what="Elke zaterdag is de buurtkamer open: koffie, spelletjes en een speelhoek.",
+        is_public=True,
+        moments=[
+            (today + datetime.timedelta(days=14), "Werkgroep maakt het rooster"),
+            (today + datetime.timedelta(days=42), "Eerste open zaterdag"),
+            (today + datetime.timedelta(days=90), "Terugkoppeling aan de buurt"),
+        ],
+        actor=None,
+    )
+    with suppressed():
+        for first_name, email in WERKGROEP:
+            initiatives.add_resident(
+                initiative=initiative,
+                first_name=first_name,
+                email=email,
+                kind=TeamMember.Kind.RESIDENT,
+                actor=None,
+            )
+    if meeting is not None:
+        Decision.objects.filter(pk=decision.pk).update(decided_at=meeting.ends_at)
+
+
+def _demo_votes(decision: Any) -> list[Any]:
+    """Phones voted at the meeting; the dots on the paper sheet were counted afterwards."""
+    from . import decision_voting, decisions
+
+    options = list(decision.options.order_by("position"))
+    tallies = {}
+    for number, (option, (phones, dots)) in enumerate(zip(options, DECISION_VOTES, strict=True)):
+        for phone in range(phones):
+            token = f"demo-phone-{number}-{phone}".ljust(32, "x")
+            decision_voting.cast_vote(decision=decision, token=token, option_id=option.pk)
+        tallies[option.pk] = dots
+    decisions.record_paper_votes(decision=decision, tallies=tallies, actor=None)
+    return options

@@ -366,3 +366,44 @@ def register_feed_events() -> None:
     from .feeds import celebration_events
 
     register("followup-celebrations", celebration_events)
+
+
+# --- Choosing one dream together ---
+
+
+def _manages_decisions(context: Mapping[str, Any]) -> bool:
+    request, series = context.get("request"), context.get("series")
+    return bool(request and series and request.user.has_perm("followup.manage_decisions", series))
+
+
+def _neighbourhood_decisions(context: Mapping[str, Any]) -> Mapping[str, Any]:
+    from .decisions import public_decisions
+
+    return {"public_decisions": list(public_decisions(context["neighbourhood"])[:10])}
+
+
+def _meeting_decisions(context: Mapping[str, Any]) -> Mapping[str, Any]:
+    from .decisions import public_decisions_of_meeting
+
+    return {"meeting_decisions": list(public_decisions_of_meeting(context["meeting"]))}
+
+
+def register_decision_panels() -> None:
+    register_panel(
+        "series-actions",
+        template="followup/decisions/includes/series_link.html",
+        order=155,
+        condition=_manages_decisions,
+    )
+    register_panel(
+        "neighbourhood-public",
+        template="followup/decisions/includes/neighbourhood_decisions.html",
+        order=65,
+        context=_neighbourhood_decisions,
+    )
+    register_panel(
+        "meeting-public-past",
+        template="followup/decisions/includes/meeting_decisions.html",
+        order=120,
+        context=_meeting_decisions,
+    )

@@ -103,3 +103,8 @@ def is_kerngroep_member(user: Any, series: Any) -> bool:
 
 rules.add_perm("followup.manage_kerngroep", is_organiser_of_subject)
 rules.add_perm("followup.use_kerngroep", is_kerngroep_member)
+
+
+# --- Choosing one dream together (subject: a Series or a Decision). Residents vote through the
+# QR link without an account, which needs no permission. ---
+rules.add_perm("followup.manage_decisions", is_organiser_of_subject)

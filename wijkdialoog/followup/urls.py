@@ -3,6 +3,8 @@ from django.urls import URLPattern, URLResolver
 from .views import (
     agreements,
     answer,
+    decision_vote,
+    decisions,
     initiative_public,
     initiative_team,
     initiatives,
@@ -26,4 +28,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     *kerngroep.urlpatterns,
     *kerngroep_member.urlpatterns,
     *progress.urlpatterns,
+    *decisions.urlpatterns,
+    *decision_vote.urlpatterns,
 ]

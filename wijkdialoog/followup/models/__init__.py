@@ -12,6 +12,12 @@ from .agreements import (
     PartnerKind,
     PartnerQuestion,
 )
+from .decisions import (
+    ContactMoment,
+    Decision,
+    DecisionOption,
+    DecisionVote,
+)
 from .initiatives import (
     Initiative,
     InitiativePhoto,
@@ -31,6 +37,10 @@ __all__ = [
     "AgreementParty",
     "AgreementStatus",
     "AgreementUpdate",
+    "ContactMoment",
+    "Decision",
+    "DecisionOption",
+    "DecisionVote",
     "FollowUp",
     "Initiative",
     "InitiativePhoto",
