@@ -32,7 +32,7 @@ def dream_decision(neighbourhood, *, status=Decision.Status.DRAFT) -> Decision:
 
 def decided(neighbourhood, *, needs="Dat het ook open is voor ouderen.") -> Decision:
     decision = dream_decision(neighbourhood, status=Decision.Status.CLOSED)
-    winner = decision.options.order_by("position").last()
+    winner = decision.options.order_by("position").reverse()[0]
     decisions.choose_winner(decision=decision, option=winner, actor=None)
     decisions.record_minority(
         decision=decision,
