@@ -8,6 +8,7 @@ from wijkdialoog.followup import agreements, initiatives
 from wijkdialoog.followup.models import Agreement
 from wijkdialoog.harvest import running
 from wijkdialoog.methods.models import Method
+from wijkdialoog.methods.shipped import sync_shipped_methods
 
 PHONE_WIDTH = 360
 
@@ -22,6 +23,7 @@ def test_the_look_back_and_progress_on_a_phone(phone, neighbourhood, organiser, 
     initiatives.post_update(initiative=garden, text="De bakken staan er.", actor=organiser)
     bench = Agreement.objects.create(series=past.series, title="Bankje", is_public=True)
     agreements.set_status(agreement=bench, status="bezig", text="Besteld.", actor=organiser)
+    sync_shipped_methods()  # a transactional test may have flushed the migration's methods
     oasis = Method.objects.get(organisation=None, family="oasis", language="nl")
     meeting = make_meeting(past.series, days=0, hours=-0.5, method=oasis, seats=(8,))
 

@@ -10,6 +10,7 @@ from tests.followup.builders import past_meeting_with_actions
 from tests.followup.initiative_builders import make_initiative
 from wijkdialoog.harvest import running
 from wijkdialoog.methods.models import Method
+from wijkdialoog.methods.shipped import sync_shipped_methods
 
 
 def _run_page(meeting, facilitator, language="nl"):
@@ -28,6 +29,7 @@ def follow_up_meeting(neighbourhood):
     past, _people = past_meeting_with_actions(neighbourhood, days=-20)
     make_initiative(past.series, name="Moestuin achter De Kersenboom")
     make_initiative(past.series, name="Geheim plan", is_public=False)
+    sync_shipped_methods()  # a transactional test may have flushed the migration's methods
     oasis = Method.objects.get(organisation=None, family="oasis", language="nl")
     return make_meeting(past.series, days=0, hours=-0.5, method=oasis, seats=(8,))
 

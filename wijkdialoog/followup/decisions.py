@@ -281,7 +281,7 @@ def _public(decisions: QuerySet[Decision]) -> QuerySet[Decision]:
     never stored."""
     return (
         decisions.filter(winner__isnull=False)
-        .select_related("winner", "initiative", "series__neighbourhood__organisation")
+        .select_related("winner", "initiative", "series__organisation", "series__neighbourhood")
         .order_by("-decided_at", "-pk")
     )
 

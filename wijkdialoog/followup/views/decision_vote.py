@@ -41,7 +41,7 @@ def _limited(view: View) -> View:
 
 def _decision(token: str) -> Decision:
     decision = (
-        Decision.objects.select_related("series__neighbourhood__organisation", "winner")
+        Decision.objects.select_related("series__organisation", "series__neighbourhood", "winner")
         .filter(token=token[:32])
         .exclude(status=Decision.Status.DRAFT)
         .first()

@@ -31,7 +31,9 @@ PERMISSION = "followup.manage_decisions"
 
 
 def _series(request: HttpRequest, pk: int) -> Series:
-    series = get_object_or_404(Series.objects.select_related("neighbourhood__organisation"), pk=pk)
+    series = get_object_or_404(
+        Series.objects.select_related("organisation", "neighbourhood"), pk=pk
+    )
     require(request, PERMISSION, series)
     return series
 
@@ -39,7 +41,7 @@ def _series(request: HttpRequest, pk: int) -> Series:
 def _decision(request: HttpRequest, pk: int) -> Decision:
     decision = get_object_or_404(
         Decision.objects.select_related(
-            "series__neighbourhood__organisation", "meeting", "winner", "initiative"
+            "series__organisation", "series__neighbourhood", "meeting", "winner", "initiative"
         ),
         pk=pk,
     )
