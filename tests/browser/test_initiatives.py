@@ -82,7 +82,7 @@ def test_from_a_dream_card_to_an_update_on_the_public_page(page, phone, neighbou
     phone.screenshot(path="/tmp/initiative-public-phone.png", full_page=True)
 
     phone.goto(reverse("neighbourhood-public", args=[place.organisation.slug, place.slug]))
-    assert phone.locator(f"#public-initiative-{initiative.pk}").is_visible()
+    assert phone.locator(f"#progress-initiative-{initiative.pk}").is_visible()
     assert fits(phone)
     phone.screenshot(path="/tmp/initiative-neighbourhood-phone.png", full_page=True)
 

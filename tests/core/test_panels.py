@@ -84,7 +84,7 @@ def test_the_panel_context_does_not_leak_into_the_rest_of_the_page(place, templa
                 "followup",
             ],
         ),
-        ("neighbourhood-public", ["synthesis", "agenda", "followup", "followup", "followup"]),
+        ("neighbourhood-public", ["synthesis", "agenda", "followup", "followup"]),
         ("facilitator-run-phase", ["followup"]),
         ("harvest-card-tools", ["followup"]),
         ("harvest-card-public", ["followup"]),

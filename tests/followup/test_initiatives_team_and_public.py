@@ -134,7 +134,7 @@ def test_the_neighbourhood_page_lists_public_initiatives_with_status_and_last_up
     initiative.save()
     Client().post(url, {"text": "Nieuws"})
     page = Client().get(place).content.decode()
-    assert f'id="public-initiative-{initiative.pk}"' in page
+    assert f'id="progress-initiative-{initiative.pk}"' in page
     assert "Moestuin" in page and "laatste nieuws" in page
 
 

@@ -166,10 +166,6 @@ def _card_may_seed(context: Mapping[str, Any]) -> bool:
     )
 
 
-def _neighbourhood_initiatives(context: Mapping[str, Any]) -> Mapping[str, Any]:
-    return {"public_initiatives": list(initiatives.public_initiatives(context["neighbourhood"]))}
-
-
 def _partner_initiatives(context: Mapping[str, Any]) -> Mapping[str, Any]:
     return {"partner_initiatives": list(initiatives.partner_initiatives(context["request"].user))}
 
@@ -190,12 +186,6 @@ def register_initiative_panels() -> None:
         "wijkagenda-compose-item",
         template="followup/initiatives/includes/agenda_item_button.html",
         condition=_organiser_of("series"),
-    )
-    register_panel(
-        "neighbourhood-public",
-        template="followup/initiatives/includes/neighbourhood_initiatives.html",
-        order=70,
-        context=_neighbourhood_initiatives,
     )
     register_panel(
         "my-page",
