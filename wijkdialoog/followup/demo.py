@@ -95,11 +95,11 @@ TEAM = [
 ]
 UPDATES = [
     (
-        70,
+        99,
         "De woningcorporatie vindt het goed: we mogen het grasveld achter De Kersenboom gebruiken.",
     ),
-    (50, "Zaterdag hebben we met twaalf buren vier bakken gebouwd. De gemeente bracht de grond."),
-    (20, "De eerste sla en radijsjes zijn geoogst. Iedereen mag komen plukken."),
+    (81, "Zaterdag hebben we met twaalf buren vier bakken gebouwd. De gemeente bracht de grond."),
+    (53, "De eerste sla en radijsjes zijn geoogst. Iedereen mag komen plukken."),
 ]
 
 
@@ -154,6 +154,21 @@ def load_initiative(context: DemoContext) -> None:
         photos=[_demo_photo("orange")],
         actor=None,
     )
+    _date_status_steps(initiative, meetings.get("kersenbuurt_past_2"))
+
+
+def _date_status_steps(initiative: Initiative, party: Any) -> None:
+    """The demo's status steps happened between its updates, the celebration at the meeting."""
+    steps = initiative.status_changes.all()
+    now = timezone.now()
+    steps.filter(to_status=Initiative.Status.PREPARING).update(
+        created_at=now - datetime.timedelta(days=97)
+    )
+    steps.filter(to_status=Initiative.Status.BUSY).update(
+        created_at=now - datetime.timedelta(days=85)
+    )
+    if party is not None:
+        steps.filter(to_status=Initiative.Status.CELEBRATED).update(created_at=party.ends_at)
 
 
 # --- The kerngroep of the Kersenbuurt series: five members in different roles, and tasks of
