@@ -119,6 +119,9 @@ def _unpack(upload: IO[bytes], folder: Path) -> None:
                 raise _too_big()
             for member in members:
                 _copy_member(archive, member, folder / PurePosixPath(member.filename).name)
+    # What zipfile raises for a broken archive: BadZipFile, zlib.error or EOFError for damaged
+    # data, NotImplementedError for a compression method it cannot unpack, RuntimeError for an
+    # encrypted member. All of them mean the same to the organiser.
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
         raise UploadError(
             "archive", _("The zip file is damaged, encrypted or packed in an unknown way.")
