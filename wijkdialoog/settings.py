@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "wijkdialoog.synthesis",
     "wijkdialoog.agenda",
     "wijkdialoog.followup",
+    "wijkdialoog.reporting",
     "wijkdialoog.site",
 ]
 

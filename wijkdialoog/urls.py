@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("wijkdialoog.synthesis.urls")),
     path("", include("wijkdialoog.agenda.urls")),
     path("", include("wijkdialoog.followup.urls")),
+    path("", include("wijkdialoog.reporting.urls")),
 ]
 
 handler400 = "wijkdialoog.core.views.bad_request"
