@@ -4,9 +4,6 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
+    dependencies = []
 
-    dependencies = [
-    ]
-
-    operations = [
-    ]
+    operations = []

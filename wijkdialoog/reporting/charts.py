@@ -1,0 +1,152 @@
+"""Charts people would rather look at than read: SVG drawn on the server by pygal, in the
+theme's colours, each with a text alternative and its data as a table beside it.
+
+No JavaScript, and no inline styles: the pages' content security policy allows neither. pygal's
+script is left out of every chart, and its stylesheet (the same for every chart, scoped to the
+class `pygal-chart` instead of one chart's id) is the static file `reporting/charts.css`.
+`stylesheet()` makes that file, `python -m wijkdialoog.reporting.charts` writes it, and a test
+keeps it current. A PDF links the same file.
+"""
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygal
+from django.utils.safestring import SafeString, mark_safe
+from pygal.style import Style
+
+# From the theme (the EUPL example tokens): dark green, light green, grey, orange.
+THEME_COLOURS = ("#0c451c", "#5a9d3a", "#6b6b6b", "#b4581a", "#1f5f8b", "#8a2b5f")
+STYLE = Style(
+    background="#ffffff",
+    plot_background="#ffffff",
+    foreground="#0b0c0c",
+    foreground_strong="#0b0c0c",
+    foreground_subtle="#555555",
+    opacity="1",
+    opacity_hover="1",
+    colors=THEME_COLOURS,
+    font_family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+    label_font_size=13,
+    major_label_font_size=13,
+    value_font_size=12,
+    value_label_font_size=12,
+    legend_font_size=13,
+    title_font_size=15,
+    tooltip_font_size=12,
+)
+STYLESHEET_PATH = Path(__file__).parent / "static" / "reporting" / "charts.css"
+
+Values = Sequence[float | None]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart: its title, the sentence that says what it shows (the text alternative), the
+    data (labels, and per series a name and one value per label) and the drawn SVG."""
+
+    title: str
+    description: str
+    labels: tuple[str, ...]
+    series: tuple[tuple[str, tuple[float | None, ...]], ...]
+    unit: str
+    svg: SafeString
+
+    @property
+    def rows(self) -> list[tuple[str, list[float | None]]]:
+        """The data as table rows: a label and its value in each series."""
+        return [
+            (label, [values[index] for _name, values in self.series])
+            for index, label in enumerate(self.labels)
+        ]
+
+
+def _config(*, horizontal: bool, height: int, unit: str, maximum: float | None) -> pygal.Config:
+    config = pygal.Config()
+    config.style = STYLE
+    config.js = []
+    config.width = 640
+    config.height = height
+    config.explicit_size = False
+    config.legend_at_bottom = True
+    config.legend_at_bottom_columns = 2
+    config.print_values = True
+    config.print_values_position = "top"
+    config.show_y_guides = not horizontal
+    config.show_x_guides = horizontal
+    config.truncate_label = -1
+    config.truncate_legend = -1
+    config.margin = 12
+    config.spacing = 8
+    config.formatter = lambda value: "" if value is None else f"{value:g}{unit}"
+    if maximum is not None:
+        config.range = (0, maximum)
+    return config
+
+
+def bar_chart(
+    *,
+    title: str,
+    description: str,
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Values]],
+    unit: str = "%",
+    horizontal: bool = True,
+    maximum: float | None = None,
+) -> Chart:
+    """A bar chart, horizontal by default (long Dutch labels read best beside the bars)."""
+    rows = max(len(labels), 1) * max(len(series), 1)
+    height = 110 + (26 * rows if horizontal else 240)
+    config = _config(horizontal=horizontal, height=height, unit=unit, maximum=maximum)
+    chart = (pygal.HorizontalBar if horizontal else pygal.Bar)(config)
+    chart.x_labels = list(labels)
+    for name, values in series:
+        chart.add(name, list(values))
+    return Chart(
+        title=title,
+        description=description,
+        labels=tuple(labels),
+        series=tuple((name, tuple(values)) for name, values in series),
+        unit=unit,
+        svg=_clean_svg(chart.render_tree(), description),
+    )
+
+
+def _clean_svg(tree: ET.Element, description: str) -> SafeString:
+    """The SVG without pygal's script, stylesheet, comments and title (the page has the title
+    and the table), marked as one image with the description as its text alternative."""
+    for defs in tree.findall("defs"):
+        for child in list(defs):
+            if child.tag in ("script", "style"):
+                defs.remove(child)
+    for child in list(tree):
+        if not isinstance(child.tag, str) or child.tag == "title":
+            tree.remove(child)
+    tree.attrib.pop("id", None)
+    tree.set("role", "img")
+    tree.set("aria-label", description)
+    tree.set("focusable", "false")
+    svg = ET.tostring(tree, encoding="unicode")
+    # Drawn by pygal from escaped text, parsed and written out again by ElementTree.
+    return mark_safe(svg)
+
+
+def stylesheet() -> str:
+    """pygal's stylesheet in the theme's style, scoped to every chart instead of one."""
+    chart = pygal.Bar(_config(horizontal=False, height=300, unit="", maximum=None))
+    chart.add("", [1])
+    styles = chart.render_tree().find("defs/style")
+    assert styles is not None and styles.text is not None
+    css = re.sub(r"#chart-[0-9a-f-]+", ".pygal-chart", styles.text).strip()
+    # Generated from pygal; the header says how, so nobody edits it by hand.
+    return (
+        "/* Made by `python -m wijkdialoog.reporting.charts` from pygal's stylesheet: "
+        "do not edit. */\n" + css + "\n"
+    )
+
+
+if __name__ == "__main__":
+    STYLESHEET_PATH.write_text(stylesheet(), encoding="utf-8")
