@@ -121,7 +121,7 @@ def _participation(meetings: list[Meeting], cards: dict[int, int]) -> list[Parti
     ids = [meeting.pk for meeting in meetings]
     confirmed = Q(status=Registration.Status.CONFIRMED)
     came = confirmed & Q(checked_in_at__isnull=False)
-    rows: dict[int, dict[str, int]] = {
+    rows: dict[int, dict[str, Any]] = {
         row["meeting"]: dict(row)
         for row in Registration.objects.filter(meeting_id__in=ids)
         .values("meeting")
@@ -134,7 +134,7 @@ def _participation(meetings: list[Meeting], cards: dict[int, int]) -> list[Parti
         )
         .order_by()
     }
-    seats: dict[int, dict[str, int]] = {
+    seats: dict[int, dict[str, Any]] = {
         row["pk"]: dict(row)
         for row in Meeting.objects.filter(pk__in=ids)
         .values("pk")
