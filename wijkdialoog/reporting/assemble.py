@@ -26,6 +26,15 @@ from wijkdialoog.registrations.models import Registration
 
 from . import assemble_followup, assemble_harvest
 from .assemble_audience import Audience
+
+__all__ = [
+    "Audience",
+    "Participation",
+    "ReportData",
+    "assemble",
+    "covered_meetings",
+    "next_meeting",
+]
 from .models import Report
 
 
@@ -78,6 +87,10 @@ class ReportData:
     @property
     def is_public(self) -> bool:
         return self.audience == Audience.PUBLIC
+
+    @property
+    def is_partner_version(self) -> bool:
+        return self.audience == Audience.PARTNER
 
     @property
     def neighbourhood(self) -> Any:

@@ -26,6 +26,14 @@ class MinorityVoice:
 
 
 @dataclass(frozen=True)
+class ItemShown:
+    """A priority of the published wijkagenda, in the page's language."""
+
+    title: PublicText
+    why: PublicText
+
+
+@dataclass(frozen=True)
 class AgreementShown:
     agreement: Agreement
     partners: list[str]
@@ -35,7 +43,7 @@ class AgreementShown:
 @dataclass
 class FollowUp:
     agendas: list[Agenda]
-    items: list[AgendaItem]
+    items: list[ItemShown]
     minority_voices: list[MinorityVoice]
     decisions: list[Decision]
     initiatives: list[Initiative]
@@ -113,7 +121,7 @@ def followup(
     names = sorted({name for shown in agreements for name in shown.partners})
     return FollowUp(
         agendas=agendas,
-        items=items,
+        items=[ItemShown(public_text(item, "title"), public_text(item, "why")) for item in items],
         minority_voices=_minority(items, decisions),
         decisions=decisions,
         initiatives=list(initiatives.filter(~Q(status="")).order_by("created_at", "pk")),

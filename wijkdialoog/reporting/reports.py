@@ -17,8 +17,10 @@ from .models import REPORT_TEXT_FIELDS, Report
 REPORT_RELATED = (
     "organisation",
     "meeting__series__neighbourhood__organisation",
+    "meeting__series__organisation",
     "meeting__venue",
     "series__neighbourhood__organisation",
+    "series__organisation",
 )
 
 
@@ -27,7 +29,12 @@ def report_for(subject: Meeting | Series) -> Report:
     lookup = {"meeting": subject} if isinstance(subject, Meeting) else {"series": subject}
     report = Report.objects.filter(**lookup).first()
     if report is None:
-        report = Report(organisation_id=subject.organisation_id, **lookup)
+        report = Report(organisation_id=subject.organisation_id)
+    # The caller's subject, with what it loaded, rather than a second query for it.
+    if isinstance(subject, Meeting):
+        report.meeting = subject
+    else:
+        report.series = subject
     return report
 
 
