@@ -25,6 +25,14 @@ POSTER_QUOTES = 3
 POSTER_THEMES = 6
 
 
+# The two spots other parts of this app fill in (ReportData.who_came and .what_it_did): the
+# template each is shown with, only when its data is present.
+SPOT_TEMPLATES = {
+    "who_came": "reporting/includes/who_came.html",
+    "what_it_did": "reporting/includes/what_it_did.html",
+}
+
+
 @dataclass(frozen=True)
 class Section:
     key: str
@@ -143,6 +151,7 @@ def context(data: ReportData, **extra: Any) -> dict[str, Any]:
         "sections": shown,
         "titles": {section.key: section.title for section in shown},
         "agreement_chart": agreement_chart(data),
+        "spot_templates": SPOT_TEMPLATES,
         **formats,
         **extra,
     }
