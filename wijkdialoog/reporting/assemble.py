@@ -113,7 +113,7 @@ def covered_meetings(report: Report, audience: Audience) -> list[Meeting]:
     """The meetings a report is about: its meeting, or the series' meetings that took place
     (published ones only for the public and partners), not cancelled."""
     meetings = Meeting.objects.select_related(
-        "venue", "method", "series__default_method", "series__neighbourhood__organisation"
+        "venue", "method", "series__default_method", "series__neighbourhood", "series__organisation"
     ).prefetch_related(
         Prefetch("method__phases", queryset=Phase.objects.order_by("position")),
         Prefetch("series__default_method__phases", queryset=Phase.objects.order_by("position")),

@@ -16,10 +16,10 @@ from .models import REPORT_TEXT_FIELDS, Report
 
 REPORT_RELATED = (
     "organisation",
-    "meeting__series__neighbourhood__organisation",
+    "meeting__series__neighbourhood",
     "meeting__series__organisation",
     "meeting__venue",
-    "series__neighbourhood__organisation",
+    "series__neighbourhood",
     "series__organisation",
 )
 
