@@ -186,3 +186,22 @@ def test_the_series_report_page_takes_a_fixed_number_of_queries(
 
     assert response.status_code == 200
     assert CONTEXT not in response.content.decode()  # the series' own texts, not the meeting's
+
+
+def test_an_english_visitor_reads_the_organisers_english_texts(client, neighbourhood, organiser):
+    seeded = seed_report(neighbourhood, organiser)
+    reports.save_texts(
+        subject=seeded.meeting,
+        actor=organiser.person.user,
+        context_en="We wanted to know what the neighbourhood wants to do together",
+    )
+    client.cookies["django_language"] = "en"
+
+    page = client.get(
+        reverse("report-meeting-public", args=[seeded.meeting.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+
+    assert "We wanted to know what the neighbourhood wants to do together" in page
+    assert CONTEXT not in page
+    # No English recommendation: the Dutch one, marked as Dutch.
+    assert 'lang="nl"' in page
