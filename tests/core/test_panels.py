@@ -65,11 +65,11 @@ def test_the_panel_context_does_not_leak_into_the_rest_of_the_page(place, templa
 @pytest.mark.parametrize(
     ("place", "templates_of_apps"),
     [
-        ("meeting-manage", ["registrations", "harvest", "followup", "followup"]),
+        ("meeting-manage", ["registrations", "harvest", "followup", "followup", "reporting"]),
         ("meeting-manage-links", ["harvest", "synthesis"]),
         ("meeting-manage-table", ["harvest"]),
         ("meeting-public", ["registrations", "followup"]),
-        ("meeting-public-past", ["harvest", "followup", "synthesis"]),
+        ("meeting-public-past", ["harvest", "reporting", "followup", "synthesis"]),
         (
             "series-actions",
             [
@@ -82,9 +82,10 @@ def test_the_panel_context_does_not_leak_into_the_rest_of_the_page(place, templa
                 "followup",
                 "followup",
                 "followup",
+                "reporting",
             ],
         ),
-        ("neighbourhood-public", ["synthesis", "agenda", "followup", "followup"]),
+        ("neighbourhood-public", ["reporting", "synthesis", "agenda", "followup", "followup"]),
         ("facilitator-run-phase", ["followup"]),
         ("harvest-card-tools", ["followup"]),
         ("harvest-card-public", ["followup"]),

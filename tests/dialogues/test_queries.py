@@ -63,10 +63,11 @@ def test_the_neighbourhood_page_has_a_fixed_number_of_queries(
     # one of the wijkagenda panel (agenda) that looks for a published wijkagenda,
     # two of the progress panel (followup): the public agreements and the public initiatives,
     # each with its latest update, one of the decisions panel (followup) that lists the decisions
-    # made, with their chosen option and initiative.
-    _count_queries(django_assert_max_num_queries, client, url, 8)
+    # made, with their chosen option and initiative, one of the reports panel (reporting) that
+    # lists the published reports.
+    _count_queries(django_assert_max_num_queries, client, url, 9)
     _fill(neighbourhood, organisation, 6, "b")
-    response = _count_queries(django_assert_max_num_queries, client, url, 8)
+    response = _count_queries(django_assert_max_num_queries, client, url, 9)
     assert len(response.context["upcoming"]) == 14
 
 

@@ -9,3 +9,8 @@ class ReportingConfig(AppConfig):
 
     def ready(self) -> None:
         from . import audit_labels  # noqa: F401
+
+        # The oogstverslag's links on the neighbourhood, meeting and series pages.
+        from .panels import register_panels as register_report_panels
+
+        register_report_panels()

@@ -1,1 +1,10 @@
 """Human labels for the audit actions of the reporting app (core.models.describe_action)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wijkdialoog.core.models import describe_action
+
+# The oogstverslag.
+describe_action("report.texts_saved", _("Texts of the report changed"))
+describe_action("report.published", _("Report published"))
+describe_action("report.unpublished", _("Report taken offline"))

@@ -1,3 +1,10 @@
 from django.urls import URLPattern, URLResolver
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from .views import reports_internal, reports_manage, reports_public
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    *reports_manage.urlpatterns,
+    # Before the public series address, whose first part is a slug too.
+    *reports_internal.urlpatterns,
+    *reports_public.urlpatterns,
+]

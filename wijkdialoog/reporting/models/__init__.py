@@ -1,1 +1,5 @@
 """The reporting app's models, one module per idea, re-exported here."""
+
+from .reports import REPORT_TEXT_FIELDS, REPORT_TEXTS, Report
+
+__all__ = ["REPORT_TEXTS", "REPORT_TEXT_FIELDS", "Report"]
