@@ -62,3 +62,19 @@ def test_a_chart_of_whole_numbers_can_have_another_unit():
     )
     assert chart.rows == [("Flyer", [12])]
     assert ">12<" in chart.svg
+
+
+def test_on_paper_the_drawing_carries_the_colour_of_every_series_inside_it():
+    print_svg = ET.fromstring(_chart().print_svg)
+    styles = print_svg.find(f"{SVG}defs/{SVG}style")
+    assert styles is not None
+    assert ".pygal-chart .color-0" in styles.text and ".pygal-chart .color-1" in styles.text
+    # The page's drawing has no stylesheet inside: the page links charts.css.
+    assert "<style" not in _chart().svg
+
+
+def test_the_first_label_is_drawn_on_top_of_a_horizontal_chart():
+    svg = ET.fromstring(_chart().svg)
+    height = {text.text: float(text.get("y")) for text in svg.iter(f"{SVG}text")}
+    assert height["15 tot 25 jaar"] < height["65 jaar en ouder"]  # SVG's y grows downwards
+    assert _chart().rows[0][0] == "15 tot 25 jaar"

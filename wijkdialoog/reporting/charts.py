@@ -5,9 +5,11 @@ No JavaScript, and no inline styles: the pages' content security policy allows n
 script is left out of every chart, and its stylesheet (the same for every chart, scoped to the
 class `pygal-chart` instead of one chart's id) is the static file `reporting/charts.css`.
 `stylesheet()` makes that file, `python -m wijkdialoog.reporting.charts` writes it, and a test
-keeps it current. A PDF links the same file.
+keeps it current. On paper there is no such policy, and WeasyPrint styles an SVG only from
+inside it: `Chart.print_svg` carries the same stylesheet within the drawing.
 """
 
+import functools
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
@@ -37,6 +39,10 @@ STYLE = Style(
     legend_font_size=13,
     title_font_size=15,
     tooltip_font_size=12,
+    guide_stroke_color="#c8c8c8",
+    major_guide_stroke_color="#8c8c8c",
+    guide_stroke_dasharray="2,3",
+    major_guide_stroke_dasharray="2,3",
 )
 STYLESHEET_PATH = Path(__file__).parent / "static" / "reporting" / "charts.css"
 
@@ -63,6 +69,17 @@ class Chart:
             for index, label in enumerate(self.labels)
         ]
 
+    @property
+    def print_svg(self) -> SafeString:
+        """The drawing with its stylesheet inside, for a PDF."""
+        styled = self.svg.replace("<defs />", f"<defs><style>{_print_css()}</style></defs>", 1)
+        return mark_safe(styled)  # The stylesheet is our own file, made from pygal.
+
+
+@functools.cache
+def _print_css() -> str:
+    return stylesheet().split("*/", 1)[1].strip()
+
 
 def _config(*, horizontal: bool, height: int, unit: str, maximum: float | None) -> pygal.Config:
     config = pygal.Config()
@@ -73,8 +90,8 @@ def _config(*, horizontal: bool, height: int, unit: str, maximum: float | None) 
     config.explicit_size = False
     config.legend_at_bottom = True
     config.legend_at_bottom_columns = 2
-    config.print_values = True
-    config.print_values_position = "top"
+    # The figures stand in the table beside the drawing; printed on the bars they would collide.
+    config.print_values = False
     config.show_y_guides = not horizontal
     config.show_x_guides = horizontal
     config.truncate_label = -1
@@ -82,6 +99,7 @@ def _config(*, horizontal: bool, height: int, unit: str, maximum: float | None) 
     config.margin = 12
     config.spacing = 8
     config.formatter = lambda value: "" if value is None else f"{value:g}{unit}"
+    config.value_formatter = config.formatter
     if maximum is not None:
         config.range = (0, maximum)
     return config
@@ -102,9 +120,11 @@ def bar_chart(
     height = 110 + (26 * rows if horizontal else 240)
     config = _config(horizontal=horizontal, height=height, unit=unit, maximum=maximum)
     chart = (pygal.HorizontalBar if horizontal else pygal.Bar)(config)
-    chart.x_labels = list(labels)
+    # pygal draws horizontal bars from the bottom up; the first label belongs on top.
+    order = slice(None, None, -1) if horizontal else slice(None)
+    chart.x_labels = list(labels)[order]
     for name, values in series:
-        chart.add(name, list(values))
+        chart.add(name, list(values)[order])
     return Chart(
         title=title,
         description=description,
@@ -137,7 +157,8 @@ def _clean_svg(tree: ET.Element, description: str) -> SafeString:
 def stylesheet() -> str:
     """pygal's stylesheet in the theme's style, scoped to every chart instead of one."""
     chart = pygal.Bar(_config(horizontal=False, height=300, unit="", maximum=None))
-    chart.add("", [1])
+    for _colour in THEME_COLOURS:  # pygal writes the rule of a colour only for a series that has it
+        chart.add("", [1])
     styles = chart.render_tree().find("defs/style")
     assert styles is not None and styles.text is not None
     css = re.sub(r"#chart-[0-9a-f-]+", ".pygal-chart", styles.text).strip()

@@ -159,7 +159,7 @@ def context(data: ReportData, **extra: Any) -> dict[str, Any]:
 
 def render_pdf(data: ReportData) -> bytes:
     """The A4 report: a title page with the table of contents, page numbers on every page."""
-    return pdf.render("reporting/report_pdf.html", context(data))
+    return pdf.render("reporting/report_pdf.html", context(data, printing=True))
 
 
 def render_poster(data: ReportData) -> bytes:
