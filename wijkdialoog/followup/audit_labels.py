@@ -8,6 +8,7 @@ describe_action("followup.help_reopened", _("Request for help opened again"))
 
 # Wijkafspraken and questions for partners.
 describe_action("followup.agreement_created", _("Neighbourhood agreement made"))
+describe_action("followup.agreement_edited", _("Neighbourhood agreement changed"))
 describe_action("followup.agreement_status", _("Status of the neighbourhood agreement changed"))
 describe_action("followup.party_added", _("Party added to the neighbourhood agreement"))
 describe_action("followup.party_link_revoked", _("Personal link of a party revoked"))

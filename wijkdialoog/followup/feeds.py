@@ -45,9 +45,9 @@ def _agreement_items(place: Neighbourhood, base: str) -> list[FeedItem]:
         FeedItem(
             guid=f"agreement-update-{update.pk}",
             title=(
-                f"{update.agreement.title}: {update.get_status_display()}"
+                f"{update.agreement.public_title}: {update.get_status_display()}"
                 if update.status
-                else update.agreement.title
+                else str(update.agreement.public_title)
             ),
             text=update.text,
             link=f"{base}#progress-agreement-{update.agreement_id}",
