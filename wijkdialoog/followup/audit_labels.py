@@ -29,6 +29,9 @@ describe_action("initiative.member_revoked", _("Team member removed, link revoke
 describe_action("initiative.update_posted", _("Update of the initiative posted"))
 describe_action("initiative.name_consent", _("Team member changed consent to show their name"))
 describe_action("initiative.celebrated", _("Initiative celebrated"))
+describe_action("initiative.contact_moment_added", _("Contact moment of the initiative planned"))
+describe_action("initiative.contact_moment_changed", _("Contact moment of the initiative changed"))
+describe_action("initiative.contact_moment_removed", _("Contact moment of the initiative removed"))
 
 # The kerngroep.
 describe_action("followup.kerngroep_member_added", _("Added to the kerngroep"))

@@ -163,3 +163,14 @@ class CelebrationForm(Form):
         self.fields["meeting"].label_from_instance = lambda meeting: (
             f"{meeting.display_title}, {date_format(localtime(meeting.starts_at), 'j F Y')}"
         )
+
+
+class ContactMomentForm(Form):
+    """Samen verder: one planned moment when the werkgroep meets or reports."""
+
+    on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    what = forms.CharField(
+        label=_("What happens then"),
+        max_length=200,
+        help_text=_("For example: the werkgroep meets, or tells the neighbourhood how it goes."),
+    )
