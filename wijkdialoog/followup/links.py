@@ -9,6 +9,8 @@ from typing import cast
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
 View = Callable[..., HttpResponse]
@@ -48,3 +50,16 @@ def limited(view: View) -> View:
     return cast(
         View, ratelimit(key="ip", rate=_rate_per_ip, method=["GET", "POST"], block=False)(view)
     )
+
+
+def link_invalid(
+    request: HttpRequest, *, explanation: str, ask: str = "", title: str = ""
+) -> HttpResponse:
+    """The one page for a personal link that does not work (any more): unknown, replaced or
+    revoked. It says why that may be and whom to ask, and never who the link was for."""
+    context = {
+        "title": title or _("This link does not work (any more)"),
+        "explanation": explanation,
+        "ask": ask,
+    }
+    return render(request, "followup/link_invalid.html", context, status=404)
