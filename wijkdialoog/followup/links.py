@@ -2,8 +2,6 @@
 link without an account. Only the link's hash is stored; visits are rate-limited per network
 address, and what is sent through a link also per link."""
 
-import hashlib
-import secrets
 from collections.abc import Callable
 from typing import cast
 
@@ -13,16 +11,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
+# The same random tokens and sha256 hashes as a voting device's (core.device_token).
+from wijkdialoog.core.device_token import hash_token as hash_token
+from wijkdialoog.core.device_token import new_token as new_token
+
 View = Callable[..., HttpResponse]
 MAX_TOKEN_LENGTH = 100
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def new_token() -> str:
-    return secrets.token_urlsafe(32)
 
 
 def plausible(token: str) -> bool:
