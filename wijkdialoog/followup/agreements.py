@@ -21,6 +21,7 @@ from wijkdialoog.harvest.models import Card
 from wijkdialoog.methods.kinds import CardKind
 from wijkdialoog.synthesis.models import Theme
 
+from .editing import save_changes
 from .links import hash_token, new_token, plausible
 from .models import Agreement, AgreementParty, AgreementStatus, AgreementUpdate
 
@@ -89,15 +90,8 @@ def create_agreement(
 def edit_agreement(*, agreement: Agreement, actor: Any, **changes: Any) -> Agreement:
     """The organiser changes what is agreed (in Dutch and English) and whether the neighbourhood
     sees it; the audit entry holds each changed field before and after."""
-    changes = {
-        name: value.strip() if isinstance(value, str) else value
-        for name, value in changes.items()
-        if name in AGREEMENT_FIELDS
-    }
-    stored, before = audit.stored_with_changes(agreement, changes, AGREEMENT_FIELDS)
-    changed = audit.changed_fields(stored, before, AGREEMENT_FIELDS)
+    stored, changed = save_changes(agreement, changes, AGREEMENT_FIELDS)
     if changed:
-        stored.save(update_fields=[*changed, "updated_at"])
         audit.record(
             actor=actor,
             action="followup.agreement_edited",

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from wijkdialoog.core import audit
 
+from .editing import save_changes
 from .models import ContactMoment, Initiative
 
 MOMENT_FIELDS = ("on", "what")
@@ -34,15 +35,8 @@ def add_contact_moment(
 
 @transaction.atomic
 def edit_contact_moment(*, moment: ContactMoment, actor: Any, **changes: Any) -> ContactMoment:
-    changes = {
-        name: value.strip() if isinstance(value, str) else value
-        for name, value in changes.items()
-        if name in MOMENT_FIELDS
-    }
-    stored, before = audit.stored_with_changes(moment, changes, MOMENT_FIELDS)
-    changed = audit.changed_fields(stored, before, MOMENT_FIELDS)
+    stored, changed = save_changes(moment, changes, MOMENT_FIELDS)
     if changed:
-        stored.save(update_fields=[*changed, "updated_at"])
         audit.record(
             actor=actor,
             action="initiative.contact_moment_changed",
