@@ -146,3 +146,13 @@ def test_the_organiser_changes_the_contact_moments_later_on_a_phone(
     phone.click_and_wait("#contact-moment-remove-form button[type=submit]")
     assert not ContactMoment.objects.filter(pk=moment.pk).exists()
     assert "De werkgroep komt samen" not in phone.locator("#contact-moments").inner_text()
+
+
+def test_the_initiative_list_fits_a_phone(phone, neighbourhood, organiser):
+    meeting, _card = dream_meeting(neighbourhood)
+    make_initiative(meeting.series, name="Moestuin achter De Kersenboom")
+    make_initiative(meeting.series, name="Buurtkamer op zaterdag")
+    phone.log_in(organiser.person.user)
+    phone.goto(reverse("initiative-list", args=[meeting.series.pk]))
+    assert phone.locator("#initiative-table").is_visible()
+    assert fits(phone)

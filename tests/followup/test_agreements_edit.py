@@ -105,3 +105,15 @@ def test_the_neighbourhood_page_shows_the_english_title_in_english(agreement, cl
     )
     english = Client().get(page, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert '<strong lang="nl">Een zebrapad bij de school</strong>' in english
+
+
+def test_the_agreement_page_in_english_shows_the_english_text(agreement, client_for):
+    client = client_for("organiser")
+    client.post(reverse("agreement-edit", args=[agreement.pk]), NEW)
+    url = reverse("agreement-detail", args=[agreement.pk])
+    english = client.get(url, headers={"accept-language": "en"}).content.decode()
+    assert '<h1 class="utrecht-heading-1">A zebra crossing by the school</h1>' in english
+    assert "Before the summer." in english and "Voor de zomer." not in english
+    client.post(reverse("agreement-edit", args=[agreement.pk]), {**NEW, "title_en": ""})
+    english = client.get(url, headers={"accept-language": "en"}).content.decode()
+    assert '<h1 class="utrecht-heading-1" lang="nl">Een zebrapad bij de school</h1>' in english

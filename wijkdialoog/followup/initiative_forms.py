@@ -131,7 +131,7 @@ class UpdateForm(Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     photos = PhotosField(
-        label=_("Photos (optional)"),
+        label=_("Photos"),
         help_text=_("At most 4 photos, JPEG, PNG or WebP, at most 10 MB each."),
     )
 
@@ -153,7 +153,7 @@ class CelebrationForm(Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     photos = PhotosField(
-        label=_("Photos of the celebration (optional)"),
+        label=_("Photos of the celebration"),
         help_text=_("At most 4 photos, JPEG, PNG or WebP, at most 10 MB each."),
     )
 
