@@ -107,3 +107,19 @@ def test_a_resident_party_updates_through_their_link_on_a_phone(
     assert "Reactie van de gemeente" in answer and "Het zebrapad komt in mei." in answer
     assert fits(phone)
     shot(phone, "6-public-harvest")
+
+
+def test_the_organiser_changes_an_agreement_on_a_phone(phone, neighbourhood, organiser):
+    agreement, _gemeente, _resident = make_agreement(neighbourhood, organiser)
+    phone.log_in(organiser.person.user)
+    phone.goto(f"/afspraken/{agreement.pk}/")
+    phone.click_and_wait("#agreement-edit-link")
+    phone.fill("#agreement-edit-form #id_title_en", "A safe crossing by the school")
+    phone.check("#agreement-edit-form #id_is_public")
+    assert fits(phone)
+    shot(phone, "6-agreement-edit")
+    phone.click_and_wait("#agreement-edit-form button[type=submit]")
+    assert phone.path() == f"/afspraken/{agreement.pk}/"
+    assert "buurtpagina" in phone.locator("#agreement-visibility").inner_text()
+    agreement.refresh_from_db()
+    assert agreement.title_en == "A safe crossing by the school" and agreement.is_public

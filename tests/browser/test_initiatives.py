@@ -1,7 +1,8 @@
 """Collective initiatives in a browser, axe on every page: the organiser turns a dream card into
 an initiative and adds a neighbour to the team; she posts an update with a photo from her 360 px
 phone and lets her name be shown; the update shows on the public page and the initiative on the
-neighbourhood page. And an initiative made from a wijkagenda priority."""
+neighbourhood page. And an initiative made from a wijkagenda priority, and its contact moments
+planned, moved and removed later."""
 
 import io
 import re
@@ -11,9 +12,9 @@ from django.urls import reverse
 from PIL import Image
 
 from tests.agenda.organiser_data import make_agenda
-from tests.followup.initiative_builders import dream_meeting
+from tests.followup.initiative_builders import dream_meeting, make_initiative
 from wijkdialoog.agenda.models import AgendaItem
-from wijkdialoog.followup.models import Initiative, InitiativePhoto
+from wijkdialoog.followup.models import ContactMoment, Initiative, InitiativePhoto
 
 PHONE_WIDTH = 360
 
@@ -118,3 +119,40 @@ def test_from_a_wijkagenda_priority_with_a_status_on_the_timeline(page, neighbou
     assert initiative.status == "bezig"
     assert "De school doet mee" in page.locator("#initiative-updates").inner_text()
     page.screenshot(path="/tmp/initiative-agenda-desktop.png", full_page=True)
+
+
+def test_the_organiser_changes_the_contact_moments_later_on_a_phone(
+    phone, neighbourhood, organiser
+):
+    meeting, _card = dream_meeting(neighbourhood)
+    initiative = make_initiative(meeting.series)
+    phone.log_in(organiser.person.user)
+    phone.goto(reverse("initiative-manage", args=[initiative.pk]))
+    phone.click_and_wait("#contact-moment-add")
+    phone.fill("#contact-moment-form #id_on", "2027-03-04")
+    phone.fill("#contact-moment-form #id_what", "De werkgroep komt samen")
+    assert fits(phone)
+    phone.click_and_wait("#contact-moment-form button[type=submit]")
+    moment = ContactMoment.objects.get(initiative=initiative)
+    assert "De werkgroep komt samen" in phone.locator("#contact-moments").inner_text()
+    phone.click_and_wait(f"#contact-moment-edit-{moment.pk}")
+    phone.fill("#contact-moment-form #id_on", "2027-04-01")
+    phone.click_and_wait("#contact-moment-form button[type=submit]")
+    moment.refresh_from_db()
+    assert str(moment.on) == "2027-04-01"
+    assert "1 april 2027" in phone.locator("#contact-moments").inner_text()
+    phone.click_and_wait(f"#contact-moment-edit-{moment.pk}")
+    assert fits(phone)
+    phone.click_and_wait("#contact-moment-remove-form button[type=submit]")
+    assert not ContactMoment.objects.filter(pk=moment.pk).exists()
+    assert "De werkgroep komt samen" not in phone.locator("#contact-moments").inner_text()
+
+
+def test_the_initiative_list_fits_a_phone(phone, neighbourhood, organiser):
+    meeting, _card = dream_meeting(neighbourhood)
+    make_initiative(meeting.series, name="Moestuin achter De Kersenboom")
+    make_initiative(meeting.series, name="Buurtkamer op zaterdag")
+    phone.log_in(organiser.person.user)
+    phone.goto(reverse("initiative-list", args=[meeting.series.pk]))
+    assert phone.locator("#initiative-table").is_visible()
+    assert fits(phone)

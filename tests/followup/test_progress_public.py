@@ -95,3 +95,29 @@ def test_celebrations_are_in_the_neighbourhood_ical_feed(neighbourhood, organise
     assert f"initiative-{dated.pk}-celebration@wijkdialoog" in events
     assert f"initiative-{secret.pk}-celebration@wijkdialoog" not in events
     assert f"meeting-{party.pk}@wijkdialoog" in events  # the meetings are still there
+
+
+def test_a_celebration_at_a_published_viering_is_one_event_in_the_ical_feed(
+    neighbourhood, organiser, progress
+):
+    garden, _bench = progress
+    party = make_meeting(garden.series, days=5, title="Oogstfeest", kind="viering")
+    initiatives.celebrate(initiative=garden, meeting=party, story="Soep!", actor=organiser)
+    later = make_meeting(garden.series, days=9, title="Nog niet bekend", kind="viering")
+    later.publish_at = later.starts_at
+    later.save(update_fields=["publish_at"])
+    hidden_party = make_initiative(garden.series, name="Bloembakken")
+    initiatives.celebrate(initiative=hidden_party, meeting=later, story="", actor=organiser)
+    _page, _feed, ical = urls(neighbourhood)
+    response = Client().get(ical)
+    assert response.status_code == 200
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    uids = [str(event["uid"]) for event in events]
+    # The viering's own event wins: the party is in the calendar once.
+    assert f"meeting-{party.pk}@wijkdialoog" in uids
+    assert f"initiative-{garden.pk}-celebration@wijkdialoog" not in uids
+    starts = [event.decoded("dtstart") for event in events]
+    assert starts.count(party.starts_at) == 1
+    # A viering not yet published is in neither.
+    assert f"meeting-{later.pk}@wijkdialoog" not in uids
+    assert f"initiative-{hidden_party.pk}-celebration@wijkdialoog" not in uids

@@ -7,12 +7,9 @@ row is made with the first vote or proposal. A cookie whose signature does not m
 from another agenda) is refused: the POST changes nothing."""
 
 import datetime
-import hashlib
-import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q, QuerySet
@@ -21,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from wijkdialoog.core import audit
+from wijkdialoog.core.device_token import DeviceCookie, hash_token, new_token, plausible
 from wijkdialoog.registrations.models import Registration
 
 from .analysing import request_analysis
@@ -28,12 +26,7 @@ from .announce_channels import arrived_through
 from .models import Agenda, Analysis, Statement, Vote, Voter
 
 COOKIE_NAME = "wd_voter"
-COOKIE_MAX_AGE = 60 * 60 * 24 * 365
-_SALT = "wijkdialoog.agenda.voter"
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+COOKIE = DeviceCookie(name=COOKIE_NAME, salt="wijkdialoog.agenda.voter", max_age=60 * 60 * 24 * 365)
 
 
 @dataclass(frozen=True)
@@ -42,22 +35,13 @@ class DeviceToken:
     registration_id: int | None
 
 
-def _salt(agenda: Agenda) -> str:
-    # Per agenda: a cookie copied from one agenda's path to another's is refused.
-    return f"{_SALT}.{agenda.token}"
-
-
 def device_token(request: HttpRequest, agenda: Agenda) -> DeviceToken | None:
     """The device's token for this agenda, or None when it is missing or its signature is wrong."""
-    raw = request.COOKIES.get(COOKIE_NAME)
-    if not raw:
-        return None
-    try:
-        value = signing.get_cookie_signer(salt=_salt(agenda)).unsign(raw, max_age=None)
-    except signing.BadSignature:
+    value = COOKIE.read(request, agenda.token)
+    if value is None:
         return None
     token, _sep, registration = value.partition(".")
-    if len(token) < 32:
+    if not plausible(token):
         return None
     return DeviceToken(token, int(registration) if registration.isdigit() else None)
 
@@ -76,18 +60,11 @@ def give_device_token(
 ) -> None:
     """Set (or renew) the device cookie: HttpOnly, SameSite=Lax, only on this agenda's pages."""
     current = device_token(request, agenda)
-    token = current.token if current else secrets.token_urlsafe(32)
+    token = current.token if current else new_token()
     registration_id = registration_id or (current.registration_id if current else None)
     value = f"{token}.{registration_id}" if registration_id else token
-    response.set_cookie(
-        COOKIE_NAME,
-        signing.get_cookie_signer(salt=_salt(agenda)).sign(value),
-        max_age=COOKIE_MAX_AGE,
-        path=reverse("agenda-vote", args=[agenda.token]),
-        secure=request.is_secure(),
-        httponly=True,
-        samesite="Lax",
-    )
+    path = reverse("agenda-vote", args=[agenda.token])
+    COOKIE.write(request, response, scope=agenda.token, value=value, path=path)
 
 
 def voter_for(request: HttpRequest, agenda: Agenda, create: bool = True) -> Voter | None:

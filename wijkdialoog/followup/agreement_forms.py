@@ -18,8 +18,20 @@ PARTY_RESPONSES = [
 
 class AgreementForm(Form):
     title = forms.CharField(label=_("What is agreed"), max_length=200)
+    title_en = forms.CharField(
+        label=_("What is agreed, in English"),
+        max_length=200,
+        required=False,
+        help_text=_("Optional. English pages show the Dutch text when this is empty."),
+    )
     description = forms.CharField(
         label=_("More about it"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    description_en = forms.CharField(
+        label=_("More about it, in English"),
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -21,6 +21,7 @@ from wijkdialoog.harvest.models import Card
 from wijkdialoog.methods.kinds import CardKind
 from wijkdialoog.synthesis.models import Theme
 
+from .editing import save_changes
 from .links import hash_token, new_token, plausible
 from .models import Agreement, AgreementParty, AgreementStatus, AgreementUpdate
 
@@ -28,6 +29,8 @@ Kind = AgreementParty.Kind
 Response = AgreementParty.Response
 Event = AgreementUpdate.Event
 LINK_LABEL = "the party, through their personal link"
+# What an organiser may change after making the agreement.
+AGREEMENT_FIELDS = ("title", "title_en", "description", "description_en", "is_public")
 
 
 def link_url(token: str) -> str:
@@ -58,13 +61,17 @@ def create_agreement(
     description: str,
     actor: Any,
     is_public: bool = False,
+    title_en: str = "",
+    description_en: str = "",
     **source: Any,
 ) -> Agreement:
     check_source(series, **source)
     agreement = Agreement.objects.create(
         series=series,
         title=title.strip(),
+        title_en=title_en.strip(),
         description=description.strip(),
+        description_en=description_en.strip(),
         is_public=is_public,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         **source,
@@ -77,6 +84,21 @@ def create_agreement(
         payload={"series": series.pk, **origin},
     )
     return agreement
+
+
+@transaction.atomic
+def edit_agreement(*, agreement: Agreement, actor: Any, **changes: Any) -> Agreement:
+    """The organiser changes what is agreed (in Dutch and English) and whether the neighbourhood
+    sees it; the audit entry holds each changed field before and after."""
+    stored, changed = save_changes(agreement, changes, AGREEMENT_FIELDS)
+    if changed:
+        audit.record(
+            actor=actor,
+            action="followup.agreement_edited",
+            subject=stored,
+            payload={"changes": changed},
+        )
+    return stored
 
 
 @transaction.atomic

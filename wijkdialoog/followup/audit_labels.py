@@ -8,6 +8,7 @@ describe_action("followup.help_reopened", _("Request for help opened again"))
 
 # Wijkafspraken and questions for partners.
 describe_action("followup.agreement_created", _("Neighbourhood agreement made"))
+describe_action("followup.agreement_edited", _("Neighbourhood agreement changed"))
 describe_action("followup.agreement_status", _("Status of the neighbourhood agreement changed"))
 describe_action("followup.party_added", _("Party added to the neighbourhood agreement"))
 describe_action("followup.party_link_revoked", _("Personal link of a party revoked"))
@@ -28,6 +29,9 @@ describe_action("initiative.member_revoked", _("Team member removed, link revoke
 describe_action("initiative.update_posted", _("Update of the initiative posted"))
 describe_action("initiative.name_consent", _("Team member changed consent to show their name"))
 describe_action("initiative.celebrated", _("Initiative celebrated"))
+describe_action("initiative.contact_moment_added", _("Contact moment of the initiative planned"))
+describe_action("initiative.contact_moment_changed", _("Contact moment of the initiative changed"))
+describe_action("initiative.contact_moment_removed", _("Contact moment of the initiative removed"))
 
 # The kerngroep.
 describe_action("followup.kerngroep_member_added", _("Added to the kerngroep"))

@@ -2,9 +2,6 @@
 signed cookie that only works for this decision; only its sha256 is stored with the vote. The
 vote may be changed while the vote is open. A GET hands out the cookie and changes nothing."""
 
-import secrets
-
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -12,41 +9,29 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .links import hash_token
+from wijkdialoog.core.device_token import DeviceCookie, hash_token, new_token, plausible
+
 from .models import Decision, DecisionOption, DecisionVote
 
 COOKIE_NAME = "wd_choice"
-COOKIE_MAX_AGE = 60 * 60 * 24 * 90
-_SALT = "wijkdialoog.followup.decision"
-
-
-def _signer(decision: Decision) -> signing.Signer:
-    # Per decision: a cookie copied from another decision's page is refused.
-    return signing.get_cookie_signer(salt=f"{_SALT}.{decision.token}")
+COOKIE = DeviceCookie(
+    name=COOKIE_NAME, salt="wijkdialoog.followup.decision", max_age=60 * 60 * 24 * 90
+)
 
 
 def device_token(request: HttpRequest, decision: Decision) -> str | None:
-    raw = request.COOKIES.get(COOKIE_NAME, "")
-    if not raw or len(raw) > 200:
-        return None
-    try:
-        token = _signer(decision).unsign(raw)
-    except signing.BadSignature:
-        return None
-    return token if len(token) >= 32 else None
+    token = COOKIE.read(request, decision.token)
+    return token if token is not None and plausible(token) else None
 
 
 def give_device_token(request: HttpRequest, response: HttpResponse, decision: Decision) -> None:
-    """Set the device cookie (HttpOnly, SameSite=Lax) on this decision's voting path only."""
-    token = device_token(request, decision) or secrets.token_urlsafe(32)
-    response.set_cookie(
-        COOKIE_NAME,
-        _signer(decision).sign(token),
-        max_age=COOKIE_MAX_AGE,
+    """Set the device cookie on this decision's voting path only."""
+    COOKIE.write(
+        request,
+        response,
+        scope=decision.token,
+        value=device_token(request, decision) or new_token(),
         path=reverse("decision-vote", args=[decision.token]),
-        secure=request.is_secure(),
-        httponly=True,
-        samesite="Lax",
     )
 
 

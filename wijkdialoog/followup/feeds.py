@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from icalendar import Event
 
 from wijkdialoog.community.models import Neighbourhood
+from wijkdialoog.dialogues.models import Meeting
 
 from .models import AgreementUpdate, Initiative, InitiativeUpdate
 
@@ -45,9 +46,9 @@ def _agreement_items(place: Neighbourhood, base: str) -> list[FeedItem]:
         FeedItem(
             guid=f"agreement-update-{update.pk}",
             title=(
-                f"{update.agreement.title}: {update.get_status_display()}"
+                f"{update.agreement.public_title}: {update.get_status_display()}"
                 if update.status
-                else update.agreement.title
+                else str(update.agreement.public_title)
             ),
             text=update.text,
             link=f"{base}#progress-agreement-{update.agreement_id}",
@@ -155,15 +156,19 @@ def _celebration_event(initiative: Initiative, stamp: datetime.datetime) -> Even
 
 
 def celebration_events(neighbourhood: Neighbourhood) -> list[Event]:
-    """Public initiatives celebrated at a (published, not cancelled) meeting or on a date."""
-    from wijkdialoog.dialogues.listings import published
+    """Public initiatives celebrated at a (published, not cancelled) meeting or on a date. A
+    celebration meeting (kind viering) that the feed lists already is the event: the
+    initiative's own event would show the same party twice in a calendar."""
+    from wijkdialoog.dialogues.listings import for_feed, published
 
+    listed_parties = for_feed(neighbourhood).filter(kind=Meeting.Kind.CELEBRATION)
     initiatives = (
         Initiative.objects.filter(series__neighbourhood=neighbourhood, is_public=True)
         .filter(
             Q(celebration_meeting__in=published().filter(cancelled_at__isnull=True))
             | Q(celebration_meeting__isnull=True, celebrated_at__isnull=False)
         )
+        .exclude(celebration_meeting__in=listed_parties)
         .select_related("celebration_meeting", "series__organisation", "series__neighbourhood")
         .order_by("pk")
     )

@@ -131,7 +131,7 @@ class UpdateForm(Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     photos = PhotosField(
-        label=_("Photos (optional)"),
+        label=_("Photos"),
         help_text=_("At most 4 photos, JPEG, PNG or WebP, at most 10 MB each."),
     )
 
@@ -153,7 +153,7 @@ class CelebrationForm(Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     photos = PhotosField(
-        label=_("Photos of the celebration (optional)"),
+        label=_("Photos of the celebration"),
         help_text=_("At most 4 photos, JPEG, PNG or WebP, at most 10 MB each."),
     )
 
@@ -163,3 +163,14 @@ class CelebrationForm(Form):
         self.fields["meeting"].label_from_instance = lambda meeting: (
             f"{meeting.display_title}, {date_format(localtime(meeting.starts_at), 'j F Y')}"
         )
+
+
+class ContactMomentForm(Form):
+    """Samen verder: one planned moment when the werkgroep meets or reports."""
+
+    on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    what = forms.CharField(
+        label=_("What happens then"),
+        max_length=200,
+        help_text=_("For example: the werkgroep meets, or tells the neighbourhood how it goes."),
+    )

@@ -11,7 +11,8 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -102,11 +103,25 @@ def tasks_of(series: Series) -> QuerySet[KerngroepTask]:
 
 def summary(series: Series, today: datetime.date | None = None) -> Summary:
     today = today or timezone.localdate()
-    members = KerngroepMember.objects.filter(series=series, left_at__isnull=True).count()
-    tasks = KerngroepTask.objects.filter(series=series, done_at__isnull=True).aggregate(
-        open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today))
+    # One query: the members, the open tasks and the overdue ones, each counted in a subquery.
+    members = KerngroepMember.objects.filter(series=OuterRef("pk"), left_at__isnull=True)
+    tasks = KerngroepTask.objects.filter(series=OuterRef("pk"), done_at__isnull=True)
+    row = (
+        Series.objects.filter(pk=series.pk)
+        .annotate(
+            members=_counted(members),
+            open_tasks=_counted(tasks),
+            overdue=_counted(tasks.filter(due_on__lt=today)),
+        )
+        .values("members", "open_tasks", "overdue")
+        .get()
     )
-    return Summary(members=members, open_tasks=tasks["open"], overdue=tasks["overdue"])
+    return Summary(**row)
+
+
+def _counted(rows: QuerySet[Any]) -> Coalesce:
+    counted = rows.order_by().values("series").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted), Value(0))
 
 
 def _check_roles(roles: Sequence[str]) -> list[str]:

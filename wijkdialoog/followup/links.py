@@ -2,25 +2,21 @@
 link without an account. Only the link's hash is stored; visits are rate-limited per network
 address, and what is sent through a link also per link."""
 
-import hashlib
-import secrets
 from collections.abc import Callable
 from typing import cast
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
+
+# The same random tokens and sha256 hashes as a voting device's (core.device_token).
+from wijkdialoog.core.device_token import hash_token as hash_token
+from wijkdialoog.core.device_token import new_token as new_token
 
 View = Callable[..., HttpResponse]
 MAX_TOKEN_LENGTH = 100
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def new_token() -> str:
-    return secrets.token_urlsafe(32)
 
 
 def plausible(token: str) -> bool:
@@ -48,3 +44,16 @@ def limited(view: View) -> View:
     return cast(
         View, ratelimit(key="ip", rate=_rate_per_ip, method=["GET", "POST"], block=False)(view)
     )
+
+
+def link_invalid(
+    request: HttpRequest, *, explanation: str, ask: str = "", title: str = ""
+) -> HttpResponse:
+    """The one page for a personal link that does not work (any more): unknown, replaced or
+    revoked. It says why that may be and whom to ask, and never who the link was for."""
+    context = {
+        "title": title or _("This link does not work (any more)"),
+        "explanation": explanation,
+        "ask": ask,
+    }
+    return render(request, "followup/link_invalid.html", context, status=404)

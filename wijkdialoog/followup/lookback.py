@@ -5,6 +5,7 @@ Only counts of personal steps ever leave this module, never whose step it was or
 """
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
@@ -66,16 +67,27 @@ class Moment:
     css: str = field(default="")
 
 
-def _meeting_moments(series: Series) -> list[Moment]:
+def series_meetings(
+    series: Series, page_meetings: Iterable[Meeting] | None = None
+) -> list[Meeting]:
+    """All meetings of the series, each with the series at hand. The series page lists them
+    all already: given that list (a queryset it has evaluated), no second query is made."""
+    if page_meetings is None:
+        page_meetings = Meeting.objects.filter(series=series)
+    meetings = [meeting for meeting in page_meetings if meeting.series_id == series.pk]
+    for meeting in meetings:
+        meeting.series = series
+    return meetings
+
+
+def _meeting_moments(meetings: Iterable[Meeting]) -> list[Moment]:
     return [
         Moment(
             at=meeting.starts_at,
             label=_("Cancelled meeting") if meeting.cancelled_at else _("Meeting"),
             title=meeting.display_title,
         )
-        for meeting in Meeting.objects.filter(series=series)
-        .select_related("series")
-        .order_by("starts_at")
+        for meeting in meetings
     ]
 
 
@@ -124,11 +136,12 @@ def _agenda_moments(series: Series) -> list[Moment]:
     ]
 
 
-def timeline(series: Series) -> list[Moment]:
+def timeline(series: Series, meetings: Iterable[Meeting] | None = None) -> list[Moment]:
     """Meetings (the rounds), the wijkagenda's publication, agreements and their status changes,
-    initiatives and their celebrations, in time order. A fixed number of queries."""
+    initiatives and their celebrations, in time order. A fixed number of queries; `meetings`
+    are the series' meetings where the page has them (see `series_meetings`)."""
     moments = (
-        _meeting_moments(series)
+        _meeting_moments(series_meetings(series, meetings))
         + _agenda_moments(series)
         + _agreement_moments(series)
         + _initiative_moments(series)

@@ -295,7 +295,8 @@ def _facilitator_look_back(page: Mapping[str, Any]) -> Mapping[str, Any]:
 def _series_timeline(context: Mapping[str, Any]) -> Mapping[str, Any]:
     from . import lookback
 
-    return {"series_timeline": lookback.timeline(context["series"])}
+    # The series page's own list of all its meetings, evaluated above the panel: no new query.
+    return {"series_timeline": lookback.timeline(context["series"], context.get("meetings"))}
 
 
 def _neighbourhood_progress(context: Mapping[str, Any]) -> Mapping[str, Any]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from wijkdialoog.community.models import Neighbourhood
+from wijkdialoog.dialogues.bilingual import PublicText
 from wijkdialoog.dialogues.models import Series
 
 from .models import Agreement, AgreementUpdate, Initiative, InitiativeUpdate
@@ -23,7 +24,8 @@ class Progress:
 
     kind: str
     pk: int
-    title: str
+    # An agreement's title in the page's language where the organiser wrote one.
+    title: PublicText | str
     status: str
     status_label: str
     last_update_at: datetime.datetime | None
@@ -68,7 +70,7 @@ def _lines(agreements: QuerySet[Agreement], initiatives: QuerySet[Initiative]) -
         Progress(
             kind=str(Agreement._meta.model_name),
             pk=agreement.pk,
-            title=agreement.title,
+            title=agreement.public_title,
             status=agreement.status,
             status_label=str(agreement.get_status_display()),
             last_update_at=agreement.last_at,  # type: ignore[attr-defined]

@@ -3,6 +3,7 @@ from django.urls import URLPattern, URLResolver
 from .views import (
     agreements,
     answer,
+    contact_moments,
     decision_vote,
     decisions,
     initiative_public,
@@ -23,6 +24,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     *party_link.urlpatterns,
     *partner_work.urlpatterns,
     *initiatives.urlpatterns,
+    *contact_moments.urlpatterns,
     *initiative_team.urlpatterns,
     *initiative_public.urlpatterns,
     *kerngroep.urlpatterns,

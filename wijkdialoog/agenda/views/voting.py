@@ -1,10 +1,8 @@
 """The public voting pages: /stem/<token>/, anonymous and hostile ground. A GET gives the device
 its cookie and changes nothing; every POST is rate limited and checked by the domain functions."""
 
-from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,8 +11,8 @@ from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
-from django_ratelimit.decorators import ratelimit
 
+from wijkdialoog.core.device_token import limit_votes
 from wijkdialoog.core.forms import show_domain_error
 from wijkdialoog.dialogues.bilingual import public_text
 
@@ -25,28 +23,7 @@ from ..models import Agenda, Vote, Voter
 VALUES = {"agree": Vote.Value.AGREE, "disagree": Vote.Value.DISAGREE, "pass": Vote.Value.PASS}
 
 
-def _rate_per_ip(group: str, request: HttpRequest) -> str:
-    return str(settings.AGENDA_VOTE_RATE_PER_IP)
-
-
-def _rate_per_device(group: str, request: HttpRequest) -> str:
-    return str(settings.AGENDA_VOTE_RATE_PER_DEVICE)
-
-
-def _device_key(group: str, request: HttpRequest) -> str:
-    # The device token in the cookie as sent, without the signature's timestamp, which changes
-    # each time the page renews the cookie. A missing one shares the empty key (and is refused
-    # anyway); a forged one is refused after this check.
-    return request.COOKIES.get(voting.COOKIE_NAME, "").partition(":")[0][:200]
-
-
-View = Callable[..., HttpResponse]
-
-
-def _limited(view: View) -> View:
-    """Rate limits for the POSTs: per device (its cookie) and per network address."""
-    view = ratelimit(key=_device_key, rate=_rate_per_device, method="POST", block=False)(view)
-    return cast(View, ratelimit(key="ip", rate=_rate_per_ip, method="POST", block=False)(view))
+_limited = limit_votes(voting.COOKIE)
 
 
 def _agenda(token: str) -> Agenda:

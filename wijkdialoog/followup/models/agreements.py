@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wijkdialoog.agenda.models import AgendaItem
 from wijkdialoog.community.models import Membership, Person
 from wijkdialoog.core.models import TimeStampedModel, owned_through
+from wijkdialoog.dialogues.bilingual import PublicText, public_text
 from wijkdialoog.dialogues.models import Series
 from wijkdialoog.harvest.models import Card
 from wijkdialoog.synthesis.models import Theme
@@ -40,7 +41,9 @@ class Agreement(TimeStampedModel):
         Series, verbose_name=_("series"), on_delete=models.CASCADE, related_name="agreements"
     )
     title = models.CharField(_("what is agreed"), max_length=200)
+    title_en = models.CharField(_("what is agreed, in English"), max_length=200, blank=True)
     description = models.TextField(_("more about it"), blank=True, max_length=2000)
+    description_en = models.TextField(_("more about it, in English"), blank=True, max_length=2000)
     status = models.CharField(
         _("status"), max_length=12, choices=AgreementStatus, default=AgreementStatus.AGREED
     )
@@ -87,6 +90,14 @@ class Agreement(TimeStampedModel):
     @property
     def organisation_id(self) -> int:
         return self.series.organisation_id
+
+    @property
+    def public_title(self) -> PublicText:
+        return public_text(self, "title")
+
+    @property
+    def public_description(self) -> PublicText:
+        return public_text(self, "description")
 
 
 class AgreementParty(TimeStampedModel):

@@ -124,6 +124,23 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "followup/agreements/detail.html", _detail_context(request, agreement))
 
 
+@require_http_methods(["GET", "POST"])
+def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _agreement(pk)
+    require(request, "followup.manage_agreements", agreement)
+    initial = {name: getattr(agreement, name) for name in agreements.AGREEMENT_FIELDS}
+    form = AgreementForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        agreements.edit_agreement(agreement=agreement, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The agreement is saved."))
+        return redirect("agreement-detail", pk=agreement.pk)
+    return render(
+        request,
+        "followup/agreements/agreement_edit.html",
+        {"agreement": agreement, "series": agreement.series, "form": form},
+    )
+
+
 def _render_with(request: HttpRequest, agreement: Agreement, **forms: Any) -> HttpResponse:
     context = _detail_context(request, agreement)
     context.update(forms)
@@ -222,6 +239,7 @@ def _render_party_form(request: HttpRequest, party: AgreementParty, **forms: Any
 urlpatterns = [
     path("beheer/wijkdialogen/<int:pk>/afspraken/", series_agreements, name="series-agreements"),
     path("afspraken/<int:pk>/", agreement_detail, name="agreement-detail"),
+    path("afspraken/<int:pk>/bewerken/", agreement_edit, name="agreement-edit"),
     path("afspraken/<int:pk>/status/", agreement_status, name="agreement-status"),
     path("afspraken/<int:pk>/partij/", agreement_party_add, name="agreement-party-add"),
     path(

@@ -15,7 +15,7 @@ from wijkdialoog.core.forms import show_domain_error
 from .. import answering
 from ..asking import answerable_until
 from ..forms import StepAnswerForm
-from ..links import limited
+from ..links import limited, link_invalid
 
 
 @never_cache
@@ -26,7 +26,14 @@ def follow_up_answer(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "core/rate_limited.html", status=429)
     follow_up = answering.follow_up_by_token(token)
     if follow_up is None:
-        return render(request, "followup/answer_link_invalid.html", status=404)
+        return link_invalid(
+            request,
+            explanation=_(
+                "The time to answer may be over, or the link is not complete. Copy the whole "
+                "link from your email and try again."
+            ),
+            ask=_("Would you like help with your step? Ask the organisation that invited you."),
+        )
     actions = list(answering.actions_of(follow_up))
     existing = answering.answers_by_card(follow_up)
     forms = []

@@ -2,10 +2,6 @@
 a GET gives the device its cookie and changes nothing; a POST is rate limited per device and per
 network address. Works without JavaScript."""
 
-from collections.abc import Callable
-from typing import cast
-
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,29 +10,13 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.decorators import ratelimit
+
+from wijkdialoog.core.device_token import limit_votes
 
 from .. import decision_voting
 from ..models import Decision
 
-View = Callable[..., HttpResponse]
-
-
-def _rate_per_ip(group: str, request: HttpRequest) -> str:
-    return str(settings.AGENDA_VOTE_RATE_PER_IP)
-
-
-def _rate_per_device(group: str, request: HttpRequest) -> str:
-    return str(settings.AGENDA_VOTE_RATE_PER_DEVICE)
-
-
-def _device_key(group: str, request: HttpRequest) -> str:
-    return request.COOKIES.get(decision_voting.COOKIE_NAME, "")[:200]
-
-
-def _limited(view: View) -> View:
-    view = ratelimit(key=_device_key, rate=_rate_per_device, method="POST", block=False)(view)
-    return cast(View, ratelimit(key="ip", rate=_rate_per_ip, method="POST", block=False)(view))
+_limited = limit_votes(decision_voting.COOKIE)
 
 
 def _decision(token: str) -> Decision:

@@ -16,13 +16,20 @@ from wijkdialoog.core.forms import show_domain_error
 
 from .. import initiatives
 from ..initiative_forms import ConsentForm, UpdateForm
-from ..links import limited
+from ..links import limited, link_invalid
 from ..models import Initiative, InitiativePhoto, TeamMember
 from .initiatives import photo_response
 
 
 def _invalid(request: HttpRequest) -> HttpResponse:
-    return render(request, "followup/initiatives/team_link_invalid.html", status=404)
+    return link_invalid(
+        request,
+        explanation=_(
+            "The link is not complete, or you are no longer in the team of this initiative. "
+            "Copy the whole link from your email and try again."
+        ),
+        ask=_("Still want to help? Ask the organisation for a new link."),
+    )
 
 
 def _team_page(

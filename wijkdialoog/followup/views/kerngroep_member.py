@@ -18,7 +18,7 @@ from wijkdialoog.dialogues.models import Series
 
 from .. import kerngroep
 from ..kerngroep_forms import TaskForm
-from ..links import limited
+from ..links import limited, link_invalid
 from ..models import KerngroepMember, KerngroepTask
 from . import kerngroep_tasks as tasks
 
@@ -30,7 +30,14 @@ def _by_link(request: HttpRequest, token: str) -> KerngroepMember | HttpResponse
         return render(request, "core/rate_limited.html", status=429)
     member = kerngroep.member_by_token(token)
     if member is None:
-        return render(request, "followup/kerngroep/link_invalid.html", status=404)
+        return link_invalid(
+            request,
+            explanation=_(
+                "Maybe you got a newer link, or you are no longer in the kerngroep. Or the link "
+                "is not complete: copy the whole link from your email and try again."
+            ),
+            ask=_("Need a new link? Ask the organisation of the dialogue series."),
+        )
     return member
 
 

@@ -14,7 +14,7 @@ from wijkdialoog.core.forms import show_domain_error
 
 from .. import agreements
 from ..agreement_forms import PartyUpdateForm
-from ..links import limited
+from ..links import limited, link_invalid
 from ..models import AgreementUpdate
 
 
@@ -26,7 +26,14 @@ def agreement_party_link(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "core/rate_limited.html", status=429)
     party = agreements.party_by_token(token)
     if party is None:
-        return render(request, "followup/agreements/link_invalid.html", status=404)
+        return link_invalid(
+            request,
+            explanation=_(
+                "The link may have been replaced by a newer one, or it is not complete. Use the "
+                "link in the newest email about your agreement, or ask the organisation for a "
+                "new one."
+            ),
+        )
     form = PartyUpdateForm(request.POST or None, initial={"status": party.status})
     if request.method == "POST" and form.is_valid():
         try:
