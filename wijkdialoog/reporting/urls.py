@@ -1,3 +1,7 @@
 from django.urls import URLPattern, URLResolver
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from .views import population
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    *population.urlpatterns,
+]
