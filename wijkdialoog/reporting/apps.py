@@ -9,3 +9,6 @@ class ReportingConfig(AppConfig):
 
     def ready(self) -> None:
         from . import audit_labels  # noqa: F401
+        from .panels_population import register_panels as register_population_panels
+
+        register_population_panels()

@@ -29,9 +29,7 @@ def _region(figures: list[RegionFigures], region_code: str) -> RegionFigures:
                     % {"row": region.row, "code": region_code}
                 )
             return region
-    raise ValidationError(
-        _("The file has no row for the region %(code)s.") % {"code": region_code}
-    )
+    raise ValidationError(_("The file has no row for the region %(code)s.") % {"code": region_code})
 
 
 @transaction.atomic
@@ -107,4 +105,3 @@ def _store(
         payload={"year": year, "inhabitants": population.inhabitants, "replaced": not created},
     )
     return population
-

@@ -8,6 +8,7 @@ caller imports nothing. Column numbers change between years (`HuishoudensTotaal_
 `_29` in 2024), so columns are found by their name without the number.
 """
 
+import contextlib
 import csv
 import io
 import re
@@ -101,7 +102,7 @@ def _csv_rows(content: bytes) -> list[list[Any]]:
     dialect = "excel" if text.count(";") < text.count(",") else None
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=";" if dialect is None else ",")
     try:
-        return [row for row in reader]
+        return list(reader)
     except csv.Error as error:
         raise ValidationError(
             _("The file could not be read as CSV (row %(row)s).") % {"row": reader.line_num}
@@ -130,10 +131,8 @@ def title_year(content: bytes, file_name: str) -> int | None:
     """The year in the file's name ("kwb-2024.csv") or in an Excel title row, if any."""
     texts = [file_name]
     if is_excel(content):
-        try:
+        with contextlib.suppress(ValidationError):
             texts += [" ".join(str(c) for c in row if c) for row in _excel_rows(content)[:5]]
-        except ValidationError:
-            pass
     for text in texts:
         match = re.search(r"(?<!\d)(19[9]\d|20\d\d)(?!\d)", text)
         if match:
@@ -207,7 +206,10 @@ class _RowContext:
 
 
 def _migration_share(counts: dict[str, int | None], inhabitants: int | None) -> Decimal | None:
-    pairs = [("origin_europe", "origin_outside_europe"), ("background_western", "background_non_western")]
+    pairs = [
+        ("origin_europe", "origin_outside_europe"),
+        ("background_western", "background_non_western"),
+    ]
     for first, second in pairs:
         one, other = counts.get(first), counts.get(second)
         if one is not None and other is not None and inhabitants:
@@ -239,7 +241,11 @@ def _region(values: list[Any], context: _RowContext) -> RegionFigures | None:
             % {"value": str(values[index] or "")[:30]},
         )
         return None
-    counts = {key: _count(values, key, context) for key in COLUMNS if key not in ("code", "region", "name")}
+    counts = {
+        key: _count(values, key, context)
+        for key in COLUMNS
+        if key not in ("code", "region", "name")
+    }
     name_index = context.columns.get("name")
     return RegionFigures(
         row=context.row,

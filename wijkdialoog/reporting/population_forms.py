@@ -20,7 +20,7 @@ def _year_field(required: bool) -> forms.IntegerField:
         label=_("Year"),
         required=required,
         validators=[MinValueValidator(1990), MaxValueValidator(2100)],
-        help_text=None
+        help_text=""
         if required
         else _("Leave empty to take the year from the file name or the title in the file."),
     )
@@ -39,7 +39,9 @@ class PopulationImportForm(Form):
         label=_("CBS code of the neighbourhood"),
         regex=r"^(GM\d{4}|WK\d{6}|BU\d{8})$",
         max_length=10,
-        error_messages={"invalid": _("A CBS code looks like WK036301 (wijk) or BU03630101 (buurt).")},
+        error_messages={
+            "invalid": _("A CBS code looks like WK036301 (wijk) or BU03630101 (buurt).")
+        },
     )
     year = _year_field(required=False)
 
@@ -83,7 +85,10 @@ class PopulationForm(ModelForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         inhabitants = data.get("inhabitants")
-        ages = [data.get(name) for name in ("age_0_15", "age_15_25", "age_25_45", "age_45_65", "age_65_plus")]
+        ages = [
+            data.get(name)
+            for name in ("age_0_15", "age_15_25", "age_25_45", "age_45_65", "age_65_plus")
+        ]
         if inhabitants is not None and sum(age or 0 for age in ages) > inhabitants:
             self.add_error(
                 "inhabitants", _("The age groups add up to more than the number of inhabitants.")

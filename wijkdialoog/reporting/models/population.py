@@ -99,5 +99,9 @@ class Population(TimeStampedModel):
         return values
 
     @property
+    def is_from_cbs(self) -> bool:
+        return self.source == self.Source.CBS_IMPORT
+
+    @property
     def has_age_groups(self) -> bool:
         return all(value is not None for value in self.age_counts())

@@ -1,0 +1,51 @@
+"""Where the population figures show on lower apps' pages (core/panels.py): who came against who
+lives there on the organiser's series page, and a link from the neighbourhood's page."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from wijkdialoog.core.panels import register_panel
+
+from . import participation, population
+
+
+def _has_perm(context: Mapping[str, Any], permission: str, key: str) -> bool:
+    request, subject = context.get("request"), context.get(key)
+    if request is None or subject is None:
+        return False
+    return bool(request.user.has_perm(permission, subject))
+
+
+def _series_who_came(context: Mapping[str, Any]) -> Mapping[str, Any]:
+    series = context["series"]
+    return {
+        "who_came": participation.for_series(series),
+        "may_manage_population": _has_perm(
+            {"request": context["request"], "neighbourhood": series.neighbourhood},
+            "reporting.manage_population",
+            "neighbourhood",
+        ),
+    }
+
+
+def _neighbourhood_population(context: Mapping[str, Any]) -> Mapping[str, Any]:
+    return {"population": population.latest(context["neighbourhood"])}
+
+
+def register_panels() -> None:
+    register_panel(
+        "series",
+        template="reporting/includes/series_who_came.html",
+        order=90,
+        context=_series_who_came,
+        condition=lambda context: _has_perm(context, "reporting.view_participation", "series"),
+    )
+    register_panel(
+        "neighbourhood-manage",
+        template="reporting/includes/neighbourhood_population_link.html",
+        order=10,
+        context=_neighbourhood_population,
+        condition=lambda context: _has_perm(
+            context, "reporting.manage_population", "neighbourhood"
+        ),
+    )
