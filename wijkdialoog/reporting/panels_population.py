@@ -9,21 +9,26 @@ from wijkdialoog.core.panels import register_panel
 from . import participation, population
 
 
-def _has_perm(context: Mapping[str, Any], permission: str, key: str) -> bool:
-    request, subject = context.get("request"), context.get(key)
-    if request is None or subject is None:
+def _may_see_who_came(context: Mapping[str, Any]) -> bool:
+    request, series = context.get("request"), context.get("series")
+    if request is None or series is None:
         return False
-    return bool(request.user.has_perm(permission, subject))
+    return bool(request.user.has_perm("reporting.view_participation", series))
+
+
+def _may_manage_population(context: Mapping[str, Any]) -> bool:
+    request, neighbourhood = context.get("request"), context.get("neighbourhood")
+    if request is None or neighbourhood is None:
+        return False
+    return bool(request.user.has_perm("reporting.manage_population", neighbourhood))
 
 
 def _series_who_came(context: Mapping[str, Any]) -> Mapping[str, Any]:
     series = context["series"]
     return {
         "who_came": participation.for_series(series),
-        "may_manage_population": _has_perm(
-            {"request": context["request"], "neighbourhood": series.neighbourhood},
-            "reporting.manage_population",
-            "neighbourhood",
+        "may_manage_population": _may_manage_population(
+            {"request": context["request"], "neighbourhood": series.neighbourhood}
         ),
     }
 
@@ -38,14 +43,12 @@ def register_panels() -> None:
         template="reporting/includes/series_who_came.html",
         order=90,
         context=_series_who_came,
-        condition=lambda context: _has_perm(context, "reporting.view_participation", "series"),
+        condition=_may_see_who_came,
     )
     register_panel(
         "neighbourhood-manage",
         template="reporting/includes/neighbourhood_population_link.html",
         order=10,
         context=_neighbourhood_population,
-        condition=lambda context: _has_perm(
-            context, "reporting.manage_population", "neighbourhood"
-        ),
+        condition=_may_manage_population,
     )

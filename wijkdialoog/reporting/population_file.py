@@ -225,15 +225,10 @@ def _region(values: list[Any], context: _RowContext) -> RegionFigures | None:
             row=context.row, column=missing, problem=_("this row stops before this column.")
         )
         return None
-    code = ""
-    for key in ("code", "region"):
-        if key in context.columns:
-            candidate = str(values[context.columns[key]] or "").strip().upper()
-            if CODE_PATTERN.match(candidate):
-                code = candidate
-                break
-    if not code:
-        index = context.columns.get("code", context.columns.get("region", 0))
+    # "Codering" holds the code; without it, "Wijken en buurten" holds it in the raw dataset.
+    index = context.columns.get("code", context.columns.get("region", 0))
+    code = str(values[index] or "").strip().upper()
+    if not CODE_PATTERN.match(code):
         context.problems.add(
             row=context.row,
             column=context.header_names[index],
