@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from wijkdialoog.core.models import AuditEntry
 from wijkdialoog.reporting import population
@@ -12,6 +13,12 @@ from wijkdialoog.reporting.models import Population
 from wijkdialoog.reporting.population_file import read_figures, title_year
 
 from .population_data import KERSENBUURT, excel_bytes, fixture_bytes, with_value
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    with translation.override("en"):
+        yield
 
 
 def messages(error: ValidationError) -> list[str]:
