@@ -188,7 +188,7 @@ PAST = {
     ],
 }
 # What people told when they registered for the past meetings: (age group, relation, first time).
-# Few young people came: the series page names them as missing against the CBS figures.
+# No young people came: the series page names them as missing against the CBS figures.
 PAST_FACTS = {
     "anneke": (Age.AGE_65_PLUS, Relation.RESIDENT, False),
     "mohamed": (Age.AGE_45_64, Relation.RESIDENT, True),
@@ -199,7 +199,7 @@ PAST_FACTS = {
     "iris": (Age.AGE_25_44, Relation.RESIDENT, True),
     "thijs": (Age.AGE_45_64, Relation.VOLUNTEER, False),
     "ineke": (Age.AGE_65_PLUS, Relation.RESIDENT, False),
-    "hamza": (Age.AGE_15_24, Relation.RESIDENT, True),
+    "hamza": (Age.AGE_25_44, Relation.RESIDENT, True),
     "lieke": (Age.AGE_25_44, Relation.RESIDENT, True),
     "tomasz": (Age.AGE_25_44, Relation.RESIDENT, True),
     "priya": (Age.AGE_25_44, Relation.PROFESSIONAL, True),

@@ -24,7 +24,7 @@ WALK_INS = {
         Registration.AgeGroup.AGE_45_64,
         Registration.Relation.RESIDENT,
     ),
-    "kersenbuurt_past_2": ("Sem", Registration.AgeGroup.AGE_15_24, Registration.Relation.RESIDENT),
+    "kersenbuurt_past_2": ("Sem", Registration.AgeGroup.AGE_25_44, Registration.Relation.RESIDENT),
 }
 
 
