@@ -221,3 +221,15 @@ def test_who_came_asks_the_database_a_fixed_number_of_times(
 
     with django_assert_max_num_queries(4):
         participation.for_series(series)
+
+
+def test_the_charts_of_who_came_carry_no_inline_style_for_the_content_security_policy(
+    series, kersenbuurt_figures
+):
+    came(make_meeting(series, days=-7), {"25-44": 6, "65+": 6}, channel=make_channel(series))
+
+    who = participation.for_series(series)
+
+    for chart in (who.age_chart, who.channel_chart):
+        assert chart is not None
+        assert "style=" not in str(chart.svg)
