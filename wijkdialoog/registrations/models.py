@@ -1,4 +1,5 @@
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -213,7 +214,7 @@ class Registration(TimeStampedModel):
 OFFERED_AGE_GROUPS = ("u15", "15-24", "25-44", "45-64", "65+")
 
 
-def age_group_choices(keep: str = "") -> list[tuple[str, str]]:
+def age_group_choices(keep: str = "") -> list[tuple[str, Any]]:
     """The age groups the sign-up offers (those of CBS), plus `keep` when a stored row has an old
     group, so that editing the row loses nothing."""
     return [

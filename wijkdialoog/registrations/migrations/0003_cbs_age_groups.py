@@ -4,15 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('registrations', '0002_invitations_move_to_outreach'),
+        ("registrations", "0002_invitations_move_to_outreach"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='registration',
-            name='age_group',
-            field=models.CharField(blank=True, choices=[('u15', 'younger than 15'), ('15-24', '15 to 24'), ('25-44', '25 to 44'), ('45-64', '45 to 64'), ('65+', '65 or older'), ('u18', 'younger than 18 (old grouping)'), ('18-34', '18 to 34 (old grouping)'), ('35-54', '35 to 54 (old grouping)'), ('55-74', '55 to 74 (old grouping)'), ('75+', '75 or older (old grouping)')], max_length=8, verbose_name='age group'),
+            model_name="registration",
+            name="age_group",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("u15", "younger than 15"),
+                    ("15-24", "15 to 24"),
+                    ("25-44", "25 to 44"),
+                    ("45-64", "45 to 64"),
+                    ("65+", "65 or older"),
+                    ("u18", "younger than 18 (old grouping)"),
+                    ("18-34", "18 to 34 (old grouping)"),
+                    ("35-54", "35 to 54 (old grouping)"),
+                    ("55-74", "55 to 74 (old grouping)"),
+                    ("75+", "75 or older (old grouping)"),
+                ],
+                max_length=8,
+                verbose_name="age group",
+            ),
         ),
     ]
