@@ -4,7 +4,7 @@ long sentences, shown by the server next to the field."""
 import textstat
 from django.urls import reverse
 
-from tests.builders import make_series
+from tests.builders import make_meeting, make_series
 from wijkdialoog.core.readability import B1_SCORE, dutch_readability, sentences
 
 EASY = (
@@ -80,3 +80,12 @@ def test_the_hint_follows_what_was_typed_when_the_form_comes_back(client_for, ne
 
     assert response.status_code in (200, 400)
     assert "Goed: het doel voor B1 is 60 of meer." in response.content.decode()
+
+
+def test_the_meeting_form_shows_the_hint_under_what_to_expect(client_for, neighbourhood):
+    meeting = make_meeting(neighbourhood, what_to_expect=HARD)
+
+    page = client_for("organiser").get(reverse("meeting-edit", args=[meeting.pk])).content.decode()
+
+    assert 'id="id_what_to_expect_readability"' in page
+    assert "Moeilijker dan B1" in page

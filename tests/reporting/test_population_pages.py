@@ -143,3 +143,23 @@ def test_the_neighbourhood_page_links_to_the_population_for_the_organiser_only(
 
     assert 'id="population-panel"' in page
     assert target in page
+
+
+def test_the_population_page_asks_the_database_a_fixed_number_of_times(
+    client_for, neighbourhood, organiser, django_assert_max_num_queries
+):
+    from wijkdialoog.reporting.population import enter_population
+
+    for year in range(2015, 2025):
+        enter_population(
+            neighbourhood=neighbourhood, year=year, actor=organiser.person.user, inhabitants=900
+        )
+    client = client_for("organiser")
+    url = reverse("neighbourhood-population", args=[neighbourhood.pk])
+
+    with django_assert_max_num_queries(12):
+        response = client.get(url)
+
+    assert (
+        response.content.decode().count('<th class="utrecht-table__header-cell" scope="row">') == 10
+    )
