@@ -89,3 +89,17 @@ def test_the_meeting_form_shows_the_hint_under_what_to_expect(client_for, neighb
 
     assert 'id="id_what_to_expect_readability"' in page
     assert "Moeilijker dan B1" in page
+
+
+def test_after_saving_the_story_the_hint_shows_under_the_dutch_part(client_for, neighbourhood):
+    series = make_series(neighbourhood)
+    client = client_for("organiser")
+    url = reverse("story-edit", args=[series.pk])
+
+    saved = client.post(url, {"title": "Ons verhaal", "dream": HARD, "dream_en": HARD})
+    page = client.get(url).content.decode()
+
+    assert saved.status_code == 302
+    assert 'id="id_dream_readability"' in page
+    assert 'id="id_dream_en_readability"' not in page
+    assert "Lange zinnen" in page
