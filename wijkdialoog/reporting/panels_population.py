@@ -25,8 +25,12 @@ def _may_manage_population(context: Mapping[str, Any]) -> bool:
 
 def _series_who_came(context: Mapping[str, Any]) -> Mapping[str, Any]:
     series = context["series"]
+    # The series page has its meetings loaded already.
+    meetings = context.get("meetings")
     return {
-        "who_came": participation.for_series(series),
+        "who_came": participation.compare(
+            series.meetings.all() if meetings is None else meetings, series.neighbourhood
+        ),
         "may_manage_population": _may_manage_population(
             {"request": context["request"], "neighbourhood": series.neighbourhood}
         ),
