@@ -166,6 +166,18 @@ def test_reach_per_channel_groups_small_channels(series):
     ]
     assert who.channel_chart is not None
     assert who.channel_chart.labels == ("poster", "other (fewer than 5 each)")
+    # No population figures: no reach per inhabitant.
+    assert who.reached == 11
+    assert who.reached_per_thousand is None
+
+
+def test_reach_is_also_counted_per_thousand_inhabitants(series, kersenbuurt_figures):
+    came(make_meeting(series, days=-7), {"25-44": 12}, channel=make_channel(series))
+
+    who = participation.for_series(series)
+
+    # 12 of 6240 inhabitants.
+    assert who.reached_per_thousand == 1.9
 
 
 def test_when_the_small_channels_stay_below_five_a_larger_one_joins_them(series):

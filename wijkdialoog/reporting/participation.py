@@ -71,6 +71,17 @@ class WhoCame:
     def age_unknown_is_small(self) -> bool:
         return is_small(self.age_unknown)
 
+    @property
+    def reached(self) -> int:
+        return sum(row.count for row in self.channels)
+
+    @property
+    def reached_per_thousand(self) -> float | None:
+        """People who signed up per 1,000 inhabitants of the neighbourhood."""
+        if self.population is None or not self.population.inhabitants or not self.reached:
+            return None
+        return round(1000 * self.reached / self.population.inhabitants, 1)
+
 
 def _percent(part: float, whole: float) -> float:
     return round(100 * part / whole, 1) if whole else 0.0
