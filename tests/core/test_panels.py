@@ -86,6 +86,8 @@ def test_the_panel_context_does_not_leak_into_the_rest_of_the_page(place, templa
             ],
         ),
         ("neighbourhood-public", ["reporting", "synthesis", "agenda", "followup", "followup"]),
+        ("series", ["followup", "followup", "followup", "reporting"]),
+        ("neighbourhood-manage", ["reporting"]),
         ("facilitator-run-phase", ["followup"]),
         ("harvest-card-tools", ["followup"]),
         ("harvest-card-public", ["followup"]),

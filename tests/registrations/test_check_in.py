@@ -128,7 +128,7 @@ def test_a_walk_in_is_registered_checked_in_and_seated_at_a_table_with_room(
         person.save()
     response = client_for("organiser").post(
         walk_in_url(meeting),
-        walk_in_data(**{"walk_in-phone": "06 1234 5678", "walk_in-age_group": "75+"}),
+        walk_in_data(**{"walk_in-phone": "06 1234 5678", "walk_in-age_group": "65+"}),
     )
     assert response.status_code == 302
     walk_in = Registration.objects.get(person__first_name="Kees")
@@ -138,7 +138,7 @@ def test_a_walk_in_is_registered_checked_in_and_seated_at_a_table_with_room(
     assert walk_in.table == meeting.tables.get(number=2)
     assert walk_in.consent_version == check_in.VERBAL_CONSENT_VERSION
     assert walk_in.registered_by == organiser.person.user
-    assert walk_in.age_group == "75+"
+    assert walk_in.age_group == "65+"
     assert walk_in.person.phone == "06 1234 5678"
     assert walk_in.person.organisation == meeting.series.neighbourhood.organisation
     entry = AuditEntry.objects.get(action="registration.walked_in")
@@ -148,10 +148,10 @@ def test_a_walk_in_is_registered_checked_in_and_seated_at_a_table_with_room(
 def test_a_walk_in_prefers_the_table_whose_mix_improves_most(neighbourhood, organiser):
     meeting = make_meeting(neighbourhood, seats=(6, 6), days=0)
     tables = {t.number: t for t in meeting.tables.all()}
-    for number, age in [(1, "75+"), (1, "75+"), (2, "18-34"), (2, "35-54"), (2, "u18")]:
+    for number, age in [(1, "65+"), (1, "65+"), (2, "15-24"), (2, "25-44"), (2, "u15")]:
         make_registration(meeting, f"Bezoeker{age}", age_group=age, table=tables[number])
     walk_in = check_in.add_walk_in(
-        meeting=meeting, first_name="Kees", age_group="75+", actor=organiser.person.user
+        meeting=meeting, first_name="Kees", age_group="65+", actor=organiser.person.user
     )
     assert walk_in.table == tables[2]
 
@@ -161,12 +161,12 @@ def test_a_walk_in_at_a_full_meeting_gets_an_extra_seat_at_the_table_with_the_be
 ):
     meeting = make_meeting(neighbourhood, seats=(4, 4), days=0)
     tables = {t.number: t for t in meeting.tables.all()}
-    ages = {1: ["75+", "75+", "55-74", "75+"], 2: ["18-34", "35-54", "u18", "55-74"]}
+    ages = {1: ["65+", "65+", "45-64", "65+"], 2: ["15-24", "25-44", "u15", "45-64"]}
     for number, group in ages.items():
         for i, age in enumerate(group):
             make_registration(meeting, f"Gast{number}{i}", age_group=age, table=tables[number])
     response = client_for("organiser").post(
-        walk_in_url(meeting), walk_in_data(**{"walk_in-age_group": "75+"}), follow=True
+        walk_in_url(meeting), walk_in_data(**{"walk_in-age_group": "65+"}), follow=True
     )
     [message] = response.context["messages"]
     assert message.level_tag == "success"

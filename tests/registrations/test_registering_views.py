@@ -73,13 +73,13 @@ def test_an_organiser_can_preview_the_form_of_an_unpublished_meeting(client_for,
 def test_registering_with_email_says_check_your_email_and_mails_the_code(client, meeting):
     response = client.post(
         reverse("meeting-register", args=[meeting.pk]),
-        form_data(companion_1="Bert", age_group="35-54", first_time="yes"),
+        form_data(companion_1="Bert", age_group="25-44", first_time="yes"),
     )
 
     registration = Registration.objects.get(party_lead=None)
     assert response.status_code == 302
     assert response.url == reverse("meeting-register-sent", args=[meeting.pk])
-    assert registration.age_group == "35-54"
+    assert registration.age_group == "25-44"
     assert registration.first_time is True
     assert registration.companions.get().person.first_name == "Bert"
     sent = client.get(response.url)

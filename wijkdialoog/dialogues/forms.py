@@ -11,6 +11,7 @@ from wijkdialoog.community.person_picker import (
 )
 from wijkdialoog.core.dates import PLANNING_YEARS, limit_field
 from wijkdialoog.core.forms import Form, ModelForm
+from wijkdialoog.core.readability import add_hints
 from wijkdialoog.methods.selection import choosable_methods
 
 from .models import MAX_SEATS, MIN_SEATS, Meeting, Series, Table, Venue
@@ -123,6 +124,7 @@ class SeriesForm(ModelForm):
         initiators = self.fields["initiators"]
         initiators.queryset = organisation.people.select_related("neighbourhood")
         initiators.help_text = f"{initiators.help_text} {MULTIPLE_HELP}"
+        add_hints(self, ("description",))
         self.fields["slug"].required = False
         self.fields["default_method"].queryset = choosable_methods(organisation)
         _english_fields(self)
@@ -197,6 +199,7 @@ class MeetingForm(ModelForm):
         self.fields["method"].queryset = choosable_methods(organisation)
         self.fields["method"].empty_label = _("The default method of the series")
         _english_fields(self)
+        add_hints(self, ("what_to_expect",))
 
     def clean(self):
         data = super().clean()

@@ -52,7 +52,7 @@ KERSENBUURT_NEXT = [
         Kind.POSTER,
         Source.ONLINE,
         None,
-        {"age_group": Age.AGE_55_74, "relation": Relation.RESIDENT, "first_time": False},
+        {"age_group": Age.AGE_65_PLUS, "relation": Relation.RESIDENT, "first_time": False},
     ),
     (
         "mohamed",
@@ -61,7 +61,7 @@ KERSENBUURT_NEXT = [
         Source.ONLINE,
         None,
         {
-            "age_group": Age.AGE_35_54,
+            "age_group": Age.AGE_45_64,
             "relation": Relation.RESIDENT,
             "languages": "Nederlands, Arabisch",
         },
@@ -73,12 +73,12 @@ KERSENBUURT_NEXT = [
         Source.ONLINE,
         None,
         {
-            "age_group": Age.AGE_75_PLUS,
+            "age_group": Age.AGE_65_PLUS,
             "access_needs": "Ik kom met een rollator.",
             "first_time": False,
         },
     ),
-    ("hamza", [], Kind.SHARE, Source.ONLINE, None, {"age_group": Age.AGE_18_34}),
+    ("hamza", [], Kind.SHARE, Source.ONLINE, None, {"age_group": Age.AGE_15_24}),
     (
         "daan",
         [],
@@ -93,7 +93,7 @@ KERSENBUURT_NEXT = [
         Kind.PARTNER_NEWSLETTER,
         Source.ONLINE,
         None,
-        {"age_group": Age.AGE_35_54, "languages": "Nederlands, Turks", "first_time": True},
+        {"age_group": Age.AGE_25_44, "languages": "Nederlands, Turks", "first_time": True},
     ),
     (
         "iris",
@@ -101,7 +101,7 @@ KERSENBUURT_NEXT = [
         Kind.SHARE,
         Source.ONLINE,
         None,
-        {"age_group": Age.AGE_18_34, "languages": "English, a little Dutch", "first_time": True},
+        {"age_group": Age.AGE_25_44, "languages": "English, a little Dutch", "first_time": True},
     ),
     (
         "tomasz",
@@ -120,7 +120,7 @@ KERSENBUURT_NEXT = [
         None,
         {"languages": "Українська, English", "first_time": True},
     ),
-    ("lieke", [], Kind.POSTER, Source.ONLINE, None, {"age_group": Age.AGE_18_34}),
+    ("lieke", [], Kind.POSTER, Source.ONLINE, None, {"age_group": Age.AGE_25_44}),
     ("priya", [], Kind.FLYER, Source.ONLINE, None, {"relation": Relation.PROFESSIONAL}),
     (
         "jan",
@@ -129,11 +129,11 @@ KERSENBUURT_NEXT = [
         Source.PHONE,
         "begeleider",
         {
-            "age_group": Age.AGE_75_PLUS,
+            "age_group": Age.AGE_65_PLUS,
             "access_needs": "Slechthorend: graag aan de tafel met de ringleiding.",
         },
     ),
-    ("greetje", [], Kind.DOOR_TO_DOOR, Source.PAPER, "organisator", {"age_group": Age.AGE_55_74}),
+    ("greetje", [], Kind.DOOR_TO_DOOR, Source.PAPER, "organisator", {"age_group": Age.AGE_65_PLUS}),
     ("marloes", [], Kind.SHARE, Source.ONLINE, None, {}),
     ("said", [], Kind.PARTNER_NEWSLETTER, Source.ONLINE, None, {"relation": Relation.RESIDENT}),
     ("bas", [], None, Source.ONLINE, None, {}),
@@ -146,12 +146,12 @@ KERSENBUURT_NEXT = [
 KERSENBUURT_NEXT_CANCELLED = "hamza"
 
 RIETVELD_NEXT = [
-    ("ria", [], Source.ONLINE, None, {"age_group": Age.AGE_55_74, "first_time": False}),
-    ("henk", ["Gerda"], Source.ONLINE, None, {"age_group": Age.AGE_75_PLUS}),
-    ("sanne", [], Source.ONLINE, None, {"age_group": Age.AGE_35_54, "relation": Relation.RESIDENT}),
-    ("gerrit", [], Source.PHONE, "greet", {"age_group": Age.AGE_75_PLUS}),
+    ("ria", [], Source.ONLINE, None, {"age_group": Age.AGE_65_PLUS, "first_time": False}),
+    ("henk", ["Gerda"], Source.ONLINE, None, {"age_group": Age.AGE_65_PLUS}),
+    ("sanne", [], Source.ONLINE, None, {"age_group": Age.AGE_25_44, "relation": Relation.RESIDENT}),
+    ("gerrit", [], Source.PHONE, "greet", {"age_group": Age.AGE_65_PLUS}),
     ("aaltje", ["Klaas"], Source.ONLINE, None, {"first_time": True}),
-    ("jorrit", [], Source.PHONE, "greet", {"age_group": Age.AGE_18_34}),
+    ("jorrit", [], Source.PHONE, "greet", {"age_group": Age.AGE_15_24}),
     ("mirjam", [], Source.ONLINE, None, {"relation": Relation.VOLUNTEER}),
 ]
 
@@ -186,6 +186,26 @@ PAST = {
         ("bas", [], None, Source.ONLINE),
         ("daan", [], Kind.SHARE, Source.ONLINE),
     ],
+}
+# What people told when they registered for the past meetings: (age group, relation, first time).
+# No young people came: the series page names them as missing against the CBS figures.
+PAST_FACTS = {
+    "anneke": (Age.AGE_65_PLUS, Relation.RESIDENT, False),
+    "mohamed": (Age.AGE_45_64, Relation.RESIDENT, True),
+    "joke": (Age.AGE_65_PLUS, Relation.RESIDENT, False),
+    "daan": (Age.AGE_25_44, Relation.RESIDENT, True),
+    "fatma": (Age.AGE_25_44, Relation.RESIDENT, True),
+    "wim": (Age.AGE_65_PLUS, Relation.RESIDENT, False),
+    "iris": (Age.AGE_25_44, Relation.RESIDENT, True),
+    "thijs": (Age.AGE_45_64, Relation.VOLUNTEER, False),
+    "ineke": (Age.AGE_65_PLUS, Relation.RESIDENT, False),
+    "hamza": (Age.AGE_25_44, Relation.RESIDENT, True),
+    "lieke": (Age.AGE_25_44, Relation.RESIDENT, True),
+    "tomasz": (Age.AGE_25_44, Relation.RESIDENT, True),
+    "priya": (Age.AGE_25_44, Relation.PROFESSIONAL, True),
+    "marloes": (Age.AGE_45_64, Relation.RESIDENT, True),
+    "said": (Age.AGE_45_64, Relation.RESIDENT, False),
+    "bas": (Age.AGE_65_PLUS, Relation.RESIDENT, True),
 }
 # Who cancelled before a past meeting.
 PAST_CANCELLED = {"kersenbuurt_past_2": "daan"}
@@ -279,6 +299,17 @@ def _history(meeting, registrations, people, channels, cancelled_key) -> None:
         lead = _past_registration(
             meeting, person, channels.get(kind) if kind else None, source, registered_at
         )
+        if key in PAST_FACTS:
+            age_group, relation, first_time = PAST_FACTS[key]
+            # Only the first meeting of the series someone came to was their first time.
+            again = Registration.objects.filter(
+                person=person,
+                meeting__series=meeting.series,
+                meeting__starts_at__lt=meeting.starts_at,
+            ).exists()
+            Registration.objects.filter(pk=lead.pk).update(
+                age_group=age_group, relation=relation, first_time=first_time and not again
+            )
         for name in companions:
             companion = Person.objects.create(
                 organisation=person.organisation, first_name=name, language=person.language

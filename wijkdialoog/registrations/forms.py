@@ -8,7 +8,7 @@ from wijkdialoog.community.models import Person
 from wijkdialoog.core.forms import Form
 
 from .intake import normalise_phone
-from .models import Registration
+from .models import Registration, age_group_choices
 from .registering import MAX_COMPANIONS
 
 FIRST_TIME_CHOICES = [("yes", _("This is my first time")), ("no", _("I have been before"))]
@@ -78,7 +78,7 @@ class FactsForm(Form):
 
     age_group = forms.ChoiceField(
         label=_("Age group"),
-        choices=Registration.AgeGroup.choices,
+        choices=age_group_choices,
         required=False,
         widget=forms.RadioSelect,
     )
@@ -114,6 +114,8 @@ class FactsForm(Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # A row with an age group of the old grouping keeps it when edited.
+        self.fields["age_group"].choices = age_group_choices(self.initial.get("age_group") or "")
         for number, name in enumerate(COMPANION_FIELDS, start=1):
             self.fields[name].label = gettext("First name of person %(number)s") % {
                 "number": number

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.core.forms import Form
 
-from .models import Registration
+from .models import Registration, age_group_choices
 
 
 class CodeForm(Form):
@@ -36,7 +36,7 @@ class WalkInForm(Form):
     )
     age_group = forms.ChoiceField(
         label=_("Age group"),
-        choices=[("", _("Not asked"))] + list(Registration.AgeGroup.choices),
+        choices=[("", _("Not asked")), *age_group_choices()],
         required=False,
     )
     relation = forms.ChoiceField(

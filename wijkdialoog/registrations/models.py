@@ -1,4 +1,5 @@
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -81,11 +82,19 @@ class Registration(TimeStampedModel):
         CANCELLED = "cancelled", _("cancelled")
 
     class AgeGroup(models.TextChoices):
-        UNDER_18 = "u18", _("younger than 18")
-        AGE_18_34 = "18-34", _("18 to 34")
-        AGE_35_54 = "35-54", _("35 to 54")
-        AGE_55_74 = "55-74", _("55 to 74")
-        AGE_75_PLUS = "75+", _("75 or older")
+        # The age groups of CBS ("Kerncijfers wijken en buurten"), so who came compares with
+        # who lives in the neighbourhood.
+        UNDER_15 = "u15", _("younger than 15")
+        AGE_15_24 = "15-24", _("15 to 24")
+        AGE_25_44 = "25-44", _("25 to 44")
+        AGE_45_64 = "45-64", _("45 to 64")
+        AGE_65_PLUS = "65+", _("65 or older")
+        # The groups asked before: still valid on stored rows, no longer offered.
+        UNDER_18 = "u18", _("younger than 18 (old grouping)")
+        AGE_18_34 = "18-34", _("18 to 34 (old grouping)")
+        AGE_35_54 = "35-54", _("35 to 54 (old grouping)")
+        AGE_55_74 = "55-74", _("55 to 74 (old grouping)")
+        AGE_75_PLUS = "75+", _("75 or older (old grouping)")
 
     class Relation(models.TextChoices):
         RESIDENT = "resident", _("I live here")
@@ -200,3 +209,16 @@ class Registration(TimeStampedModel):
         """Which party this registration belongs to: the id of its lead (its own when it is the
         lead, or came alone). See parties.py."""
         return self.party_lead_id or self.pk
+
+
+OFFERED_AGE_GROUPS = ("u15", "15-24", "25-44", "45-64", "65+")
+
+
+def age_group_choices(keep: str = "") -> list[tuple[str, Any]]:
+    """The age groups the sign-up offers (those of CBS), plus `keep` when a stored row has an old
+    group, so that editing the row loses nothing."""
+    return [
+        (value, label)
+        for value, label in Registration.AgeGroup.choices
+        if value in OFFERED_AGE_GROUPS or (keep and value == keep)
+    ]

@@ -14,3 +14,6 @@ class ReportingConfig(AppConfig):
         from .panels import register_panels as register_report_panels
 
         register_report_panels()
+        from .panels_population import register_panels as register_population_panels
+
+        register_population_panels()

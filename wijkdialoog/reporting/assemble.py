@@ -25,6 +25,7 @@ from wijkdialoog.methods.models import Method, Phase
 from wijkdialoog.registrations.models import Registration
 
 from . import assemble_followup, assemble_harvest
+from . import participation as who_came
 from .assemble_audience import Audience
 
 __all__ = [
@@ -247,4 +248,6 @@ def assemble(report: Report, audience: Audience) -> ReportData:
         harvest=harvest,
         followup=followup,
         next_meeting=next_meeting(series, meetings[-1].starts_at if meetings else None),
+        # Aggregates only, with the small-cell rule, so every audience may see them.
+        who_came=who_came.compare(meetings, series.neighbourhood),
     )

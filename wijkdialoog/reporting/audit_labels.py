@@ -8,3 +8,7 @@ from wijkdialoog.core.models import describe_action
 describe_action("report.texts_saved", _("Texts of the report changed"))
 describe_action("report.published", _("Report published"))
 describe_action("report.unpublished", _("Report taken offline"))
+
+# Population figures (population.py)
+describe_action("reporting.population_imported", _("Population figures imported from CBS"))
+describe_action("reporting.population_entered", _("Population figures typed in"))

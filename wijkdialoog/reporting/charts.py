@@ -145,6 +145,9 @@ def _clean_svg(tree: ET.Element, description: str) -> SafeString:
     for child in list(tree):
         if not isinstance(child.tag, str) or child.tag == "title":
             tree.remove(child)
+    # pygal hides its (script-driven) tooltip with an inline style, which the policy blocks.
+    for element in tree.iter():
+        element.attrib.pop("style", None)
     tree.attrib.pop("id", None)
     tree.set("role", "img")
     tree.set("aria-label", description)

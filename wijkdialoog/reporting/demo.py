@@ -7,6 +7,7 @@ from typing import Any
 from wijkdialoog.core.demo_support import DemoContext
 
 from . import reports
+from .demo_population import load_population
 
 MEETING_TEXTS: dict[str, dict[str, str]] = {
     "kersenbuurt_past_1": {
@@ -83,6 +84,8 @@ SERIES_TEXTS = {
 
 
 def load(context: DemoContext) -> None:
+    # The population figures first: the reports compare who came with who lives there.
+    load_population(context)
     meetings: dict[str, Any] = context.objects.get("meetings") or {}
     series = (context.objects.get("series") or {}).get("kersenbuurt")
     organiser = context["people"]["organisator"].user

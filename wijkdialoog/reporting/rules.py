@@ -25,3 +25,8 @@ def is_partner_of_subject(user: Any, subject: Any) -> bool:
 # once it is published.
 rules.add_perm("reporting.manage_report", is_organiser_of_subject)
 rules.add_perm("reporting.view_internal_report", is_organiser_of_subject | is_partner_of_subject)
+
+# Population figures of a neighbourhood (subject: a Neighbourhood): import, type in, delete.
+rules.add_perm("reporting.manage_population", is_organiser_of_subject)
+# Who came against who lives there (subject: a Series): aggregates for the organiser.
+rules.add_perm("reporting.view_participation", is_organiser_of_subject)

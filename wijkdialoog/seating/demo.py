@@ -21,10 +21,10 @@ NO_SHOW_EVERY = 6
 WALK_INS = {
     "kersenbuurt_past_1": (
         "Karin",
-        Registration.AgeGroup.AGE_55_74,
+        Registration.AgeGroup.AGE_45_64,
         Registration.Relation.RESIDENT,
     ),
-    "kersenbuurt_past_2": ("Sem", Registration.AgeGroup.AGE_18_34, Registration.Relation.RESIDENT),
+    "kersenbuurt_past_2": ("Sem", Registration.AgeGroup.AGE_25_44, Registration.Relation.RESIDENT),
 }
 
 

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.core.forms import ModelForm
+from wijkdialoog.core.readability import add_hints
 
 from .models import Story
 from .story import CONTENT_FIELDS, PART_NAMES
@@ -38,3 +39,4 @@ class StoryForm(ModelForm):
                 field.widget.attrs["data-story-part"] = ""
                 if not name.endswith("_en"):
                     field.help_text = PART_HELP
+        add_hints(self, PART_NAMES)
