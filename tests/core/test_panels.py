@@ -74,6 +74,7 @@ def test_the_panel_context_does_not_leak_into_the_rest_of_the_page(place, templa
             "series-actions",
             [
                 "outreach",
+                "harvest",
                 "synthesis",
                 "synthesis",
                 "synthesis",
