@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from wijkdialoog.core import audit
-from wijkdialoog.core.exports import Sheet
+from wijkdialoog.core.exports import Cell, Sheet
 from wijkdialoog.dialogues.models import Meeting, Series
 
 from .models import Evaluation, SeriesEvaluation
@@ -44,7 +44,7 @@ def _headers() -> list[str]:
 def evaluation_sheet(meeting: Meeting) -> Sheet:
     """Every evaluation of the meeting. Kom erbij stays out: it is shown only as totals of at
     least five people (reporting/evaluation.py), never per person."""
-    rows = []
+    rows: list[list[Cell]] = []
     evaluations = Evaluation.objects.filter(table__meeting=meeting).select_related("table")
     for evaluation in evaluations.order_by("table__number", "created_at", "pk"):
         rows.append(

@@ -78,8 +78,10 @@ def paper_evaluation_entry(request, pk):
 def series_evaluation_settings(request, pk):
     series = get_series_for(request, pk, "dialogues.manage_series")
     current = SeriesEvaluation.objects.filter(series=series).first()
+    # An unticked box sends nothing: a POST without data still is a POST.
     form = KomErbijForm(
-        request.POST or None, initial={"ask_kom_erbij": bool(current and current.ask_kom_erbij)}
+        request.POST if request.method == "POST" else None,
+        initial={"ask_kom_erbij": bool(current and current.ask_kom_erbij)},
     )
     if request.method == "POST" and form.is_valid():
         ask = form.cleaned_data["ask_kom_erbij"]
