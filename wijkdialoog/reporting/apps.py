@@ -9,3 +9,6 @@ class ReportingConfig(AppConfig):
 
     def ready(self) -> None:
         from . import audit_labels  # noqa: F401
+        from .panels_evaluation import register_panels as register_evaluation_panels
+
+        register_evaluation_panels()
