@@ -103,6 +103,7 @@ def register(
     first_time: bool | None = None,
     companions: Sequence[str] = (),
     consent: bool = True,
+    keep_me_posted: bool = False,
     language: str = "nl",
 ) -> Registration:
     """Register someone (and the people who come with them) for a meeting.
@@ -131,6 +132,7 @@ def register(
     fits = confirmed_count(meeting) + 1 + len(companion_names) <= meeting.capacity()
     by = registered_by if trusted else None
     _set_sign_up(registration, fits=fits, now=now, channel=channel, source=source, by=by)
+    registration.keep_me_posted_at = now if keep_me_posted else None
     _set_facts(
         registration,
         age_group=age_group,
