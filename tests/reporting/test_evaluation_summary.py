@@ -74,6 +74,8 @@ def test_five_evaluations_give_averages_shares_and_charts(first):
     assert summary.takeaway_count == 5
     assert [count for _label, count in summary.ratings] == [0, 2, 0, 3]
     assert all(chart.description and 'role="img"' in chart.svg for chart in summary.charts)
+    # No inline style: the content security policy forbids it.
+    assert not any("style=" in chart.svg for chart in summary.charts)
 
 
 def test_kom_erbij_compares_the_first_meeting_with_later_ones(first, later):

@@ -125,6 +125,11 @@ def _clean_svg(tree: ET.Element, description: str) -> SafeString:
     for child in list(tree):
         if not isinstance(child.tag, str) or child.tag == "title":
             tree.remove(child)
+    # The tooltip needs pygal's script, and its inline style breaks the content security policy.
+    for parent in list(tree.iter()):
+        for child in list(parent):
+            if "tooltip-overlay" in child.get("class", "").split():
+                parent.remove(child)
     tree.attrib.pop("id", None)
     tree.set("role", "img")
     tree.set("aria-label", description)
