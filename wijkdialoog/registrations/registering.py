@@ -110,8 +110,7 @@ def register(
 
     They get a place while the whole party fits, otherwise they all join the waiting list.
     Raises ValidationError when registration is closed, when they are registered already, or when
-    the input is incomplete.
-    """
+    the input is incomplete. `keep_me_posted` is the separate consent to mail about results."""
     meeting = lock_meeting(meeting)
     now = timezone.now()
     language = language if language in LANGUAGES else Person.Language.DUTCH
@@ -132,7 +131,6 @@ def register(
     fits = confirmed_count(meeting) + 1 + len(companion_names) <= meeting.capacity()
     by = registered_by if trusted else None
     _set_sign_up(registration, fits=fits, now=now, channel=channel, source=source, by=by)
-    registration.keep_me_posted_at = now if keep_me_posted else None
     _set_facts(
         registration,
         age_group=age_group,
@@ -140,6 +138,7 @@ def register(
         languages=languages,
         access_needs=access_needs,
         first_time=first_time,
+        keep_me_posted_at=now if keep_me_posted else None,
     )
     registration.full_clean(exclude=["meeting", "person", "channel", "registered_by", "table"])
     registration.save()
@@ -359,6 +358,7 @@ def change(
         languages=languages,
         access_needs=access_needs,
         first_time=first_time,
+        keep_me_posted_at=now if keep_me_posted else None,
     )
     registration.full_clean(exclude=["meeting", "person", "channel", "registered_by", "table"])
     if changed:
