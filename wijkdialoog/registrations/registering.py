@@ -358,7 +358,6 @@ def change(
         languages=languages,
         access_needs=access_needs,
         first_time=first_time,
-        keep_me_posted_at=now if keep_me_posted else None,
     )
     registration.full_clean(exclude=["meeting", "person", "channel", "registered_by", "table"])
     if changed:
