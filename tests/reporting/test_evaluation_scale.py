@@ -47,7 +47,7 @@ def test_yes_to_everything_is_emotional_only():
     assert (score.emotional, score.social) == (3, 0)
 
 
-@pytest.mark.parametrize("answers", itertools.product(ScaleAnswer.values, repeat=6))
+@pytest.mark.parametrize("answers", list(itertools.product(ScaleAnswer.values, repeat=6)))
 def test_every_combination_is_scored_by_the_published_rule(answers):
     given = dict(zip(kom_erbij.FIELDS, answers, strict=True))
     emotional = sum(given[f] in ("yes", "more-or-less") for f in EMOTIONAL)
