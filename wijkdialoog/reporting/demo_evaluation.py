@@ -4,6 +4,7 @@ kept posted about the results. reporting/demo.py calls load_evaluation(context) 
 harvest's demo, which made the evaluations with the four outcomes and a grade."""
 
 import uuid
+from collections.abc import Sequence
 
 from django.db.models import F
 
@@ -55,7 +56,7 @@ def load_evaluation(context: DemoContext) -> None:
     context["kom_erbij"] = series
 
 
-def _answer(meeting: Meeting, people: list[tuple[tuple[str, ...], int, int, str]]) -> None:
+def _answer(meeting: Meeting, people: Sequence[tuple[tuple[str, ...], int, int, str]]) -> None:
     tables = list(meeting.tables.order_by("number"))
     for index, (scale, rating, grade, met) in enumerate(people):
         evaluation, _created = capture.add_evaluation(
