@@ -232,3 +232,13 @@ def test_who_may_send_the_newsletter(assert_access, meeting, people):
         status=302,
     )
     assert len(mail.outbox) == 2
+
+
+def test_consent_for_another_dialogue_does_not_count(meeting, people, neighbourhood, organiser):
+    elsewhere = make_meeting(neighbourhood, days=5)
+    sign_up(elsewhere, "Gijs", keep_me_posted=True)
+    mail.outbox.clear()
+
+    send(meeting, organiser)
+
+    assert "gijs@example.org" not in [message.to[0] for message in mail.outbox]

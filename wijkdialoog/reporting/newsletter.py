@@ -78,6 +78,10 @@ def send_newsletter(
         sending = NewsletterSending.objects.create(
             series=series, meeting=meeting, report_url=report_url, sent_by=actor
         )
+    elif sending.report_url != report_url:
+        # Whoever gets it from now on gets the report's current address.
+        sending.report_url = report_url
+        sending.save(update_fields=["report_url", "updated_at"])
     people = list(waiting_recipients(series=series, meeting=meeting).values_list("pk", flat=True))
     NewsletterRecipient.objects.bulk_create(
         [NewsletterRecipient(sending=sending, person_id=pk) for pk in people],
