@@ -95,6 +95,6 @@ def test_the_series_page_has_a_fixed_number_of_queries(
     # (followup): the past meetings, their personal actions, who was asked, the answers; two the
     # kerngroep panel (followup): its members, and its open and overdue tasks. Five are the
     # timeline (followup): the meetings, published wijkagendas, agreements, their status
-    # changes, initiatives.
-    response = _count_queries(django_assert_max_num_queries, client, url, 23)
+    # changes, initiatives. One is the evaluation panel (reporting): the series' evaluations.
+    response = _count_queries(django_assert_max_num_queries, client, url, 24)
     assert len(response.context["meetings"]) == 11
