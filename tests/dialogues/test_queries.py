@@ -98,6 +98,7 @@ def test_the_series_page_has_a_fixed_number_of_queries(
     # agreements, their status changes, initiatives; its meetings are the page's own list of
     # them (`lookback.series_meetings`), so they cost no query of their own. Three are who came
     # (reporting): the registrations of those who came, the neighbourhood's population figures,
-    # and the registrations per channel.
-    response = _count_queries(django_assert_max_num_queries, client, url, 24)
+    # and the registrations per channel. One is the evaluation panel (reporting): the series'
+    # evaluations.
+    response = _count_queries(django_assert_max_num_queries, client, url, 25)
     assert len(response.context["meetings"]) == 11

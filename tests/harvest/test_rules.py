@@ -23,6 +23,7 @@ CASES = [
     ("harvest.view_wall", "unpublished_meeting", {"organiser"}),
     ("harvest.export_cards", "meeting", {"organiser", "facilitator", "partner"}),
     ("harvest.export_cards", "unpublished_meeting", {"organiser"}),
+    ("harvest.export_evaluations", "meeting", {"organiser"}),
 ]
 
 

@@ -51,6 +51,9 @@ def every_mail_context(meeting, organiser) -> dict:
         "manage_url": "http://testserver/manage/",
         "public_url": "http://testserver/meeting/",
         "neighbourhood_url": "http://testserver/buurt/",
+        "series_theme": meeting.series.theme,
+        "themes": [SimpleNamespace(name="Samen groen", description="Meer groen in de straat.")],
+        "report_url": "http://testserver/verslag/",
     }
 
 

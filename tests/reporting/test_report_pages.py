@@ -181,10 +181,11 @@ def test_the_series_report_page_takes_a_fixed_number_of_queries(
         for number in range(20):
             make_card(extra, f"Nog een kaart {number}", phase=phase(extra, 2), kind="dream")
 
-    # 20 today, with one meeting or four: the subject, the meetings with their methods, the
+    # 21 today, with one meeting or four: the subject, the meetings with their methods, the
     # cards, highlights, themes, story, wijkagenda, decisions, agreements, initiatives, counts;
-    # and who came: the registrations of those who came, the population figures, the channels.
-    with django_assert_max_num_queries(20):
+    # who came: the registrations of those who came, the population figures, the channels; and
+    # what it did for people: the evaluations.
+    with django_assert_max_num_queries(21):
         response = client.get(url)
 
     assert response.status_code == 200

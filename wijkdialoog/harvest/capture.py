@@ -6,7 +6,7 @@ unique id in the database decides, and a repeat returns what was saved the first
 """
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -20,8 +20,8 @@ from wijkdialoog.dialogues.models import Table
 from wijkdialoog.methods.kinds import CardKind
 from wijkdialoog.methods.models import Phase
 
-from . import signals
-from .models import Card, Evaluation, Photo
+from . import kom_erbij, signals
+from .models import Card, Evaluation, Photo, SeriesEvaluation
 from .photo_metadata import without_metadata
 
 Publication = Card.Publication
@@ -260,26 +260,79 @@ def add_photo(
     return photo, created
 
 
-@transaction.atomic
-def add_evaluation(
-    *, table: Table, client_id, rating: int, met_someone_new: str, takeaway: str
-) -> tuple[Evaluation, bool]:
-    """A participant's anonymous evaluation, once per device id; (evaluation, created)."""
-    client_id = parse_client_id(client_id)
+def asks_kom_erbij(series_id: int) -> bool:
+    """Whether the series asks the six Kom erbij questions with its evaluation."""
+    return SeriesEvaluation.objects.filter(series_id=series_id, ask_kom_erbij=True).exists()
+
+
+def _check_evaluation(*, rating: int, grade: int | None, outcomes: Mapping[str, str]) -> None:
     if rating not in Evaluation.Rating.values:
         raise ValidationError({"rating": _("Choose how the conversation was for you.")})
-    if met_someone_new and met_someone_new not in Evaluation.Answer.values:
-        raise ValidationError({"met_someone_new": _("Choose yes, no or not sure.")})
+    if grade is not None and not 1 <= grade <= 10:
+        raise ValidationError({"grade": _("Give a grade from 1 to 10.")})
+    for name, answer in outcomes.items():
+        if answer and answer not in Evaluation.Answer.values:
+            raise ValidationError({name: _("Choose yes, no or not sure.")})
+
+
+@transaction.atomic
+def add_evaluation(
+    *,
+    table: Table,
+    client_id,
+    rating: int,
+    takeaway: str = "",
+    met_someone_new: str = "",
+    feel_more_connected: str = "",
+    view_changed: str = "",
+    exchanged_contacts: str = "",
+    grade: int | None = None,
+    scale: Mapping[str, str] | None = None,
+    source: str = Evaluation.Source.PHONE,
+    actor=None,
+) -> tuple[Evaluation, bool]:
+    """A participant's anonymous evaluation, once per device id; (evaluation, created).
+
+    The Kom erbij answers (`scale`) are kept only when the table's series asks them. A
+    facilitator or organiser who types one in is in the audit log; the answers are not."""
+    client_id = parse_client_id(client_id)
+    outcomes = {
+        "met_someone_new": met_someone_new or "",
+        "feel_more_connected": feel_more_connected or "",
+        "view_changed": view_changed or "",
+        "exchanged_contacts": exchanged_contacts or "",
+    }
+    _check_evaluation(rating=rating, grade=grade, outcomes=outcomes)
+    if source not in Evaluation.Source.values:
+        raise ValidationError(_("Unknown way of filling in an evaluation."))
+    answers = {}
+    if scale and asks_kom_erbij(table.meeting.series_id):
+        answers = {
+            field: scale.get(field) or ""
+            for field in kom_erbij.FIELDS
+            if (scale.get(field) or "") in (*kom_erbij.ScaleAnswer.values, "")
+        }
 
     def build() -> Evaluation:
         return Evaluation(
             client_id=client_id,
             table=table,
+            source=source,
             rating=rating,
-            met_someone_new=met_someone_new or "",
+            grade=grade,
             takeaway=(takeaway or "").strip(),
+            **outcomes,
+            **answers,
         )
 
-    return _create_once(
+    evaluation, created = _create_once(
         Evaluation, client_id, build, lambda existing: existing.table_id == table.pk
     )
+    if created and getattr(actor, "is_authenticated", False):
+        audit.record(
+            actor=actor,
+            action="evaluation.added",
+            subject=table,
+            payload={"table": table.pk, "source": source},
+        )
+    return evaluation, created

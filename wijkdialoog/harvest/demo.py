@@ -573,16 +573,68 @@ CLOSING_NOTES = {
 }
 
 # (meeting, table, rating, met someone new, what they take with them)
+# (meeting, table, rating, spoke with new people, more connected, view changed, exchanged
+# contacts, grade, takeaway): the four outcomes of the Amsterdam Dag van de Dialoog and a grade.
 EVALUATIONS = [
-    ("kersenbuurt_past_1", 1, 4, "yes", "Dat mijn buren ook graag meer contact willen."),
-    ("kersenbuurt_past_1", 1, 3, "no", "Ik ga vaker groeten."),
-    ("kersenbuurt_past_1", 2, 4, "yes", "Nieuwe mensen leren kennen uit mijn eigen straat."),
-    ("kersenbuurt_past_1", 2, 3, "unsure", ""),
-    ("kersenbuurt_past_2", 1, 4, "yes", "Zin in de moestuin!"),
-    ("kersenbuurt_past_2", 1, 3, "yes", "Dat samen iets doen echt helpt."),
-    ("kersenbuurt_past_2", 2, 4, "no", "Het was fijn om mijn verhaal te vertellen."),
-    ("kersenbuurt_past_2", 2, 2, "no", "Ik had graag meer tijd gehad om te praten."),
-    ("kersenbuurt_past_2", 3, 4, "yes", "Dat volwassenen ook naar ons luisteren."),
+    (
+        "kersenbuurt_past_1",
+        1,
+        4,
+        "yes",
+        "yes",
+        "no",
+        "yes",
+        8,
+        "Dat mijn buren ook graag meer contact willen.",
+    ),
+    ("kersenbuurt_past_1", 1, 3, "no", "unsure", "no", "", 7, "Ik ga vaker groeten."),
+    (
+        "kersenbuurt_past_1",
+        2,
+        4,
+        "yes",
+        "yes",
+        "yes",
+        "yes",
+        9,
+        "Nieuwe mensen leren kennen uit mijn eigen straat.",
+    ),
+    ("kersenbuurt_past_1", 2, 3, "unsure", "", "", "", None, ""),
+    ("kersenbuurt_past_2", 1, 4, "yes", "yes", "unsure", "yes", 9, "Zin in de moestuin!"),
+    ("kersenbuurt_past_2", 1, 3, "yes", "yes", "yes", "no", 8, "Dat samen iets doen echt helpt."),
+    (
+        "kersenbuurt_past_2",
+        2,
+        4,
+        "no",
+        "yes",
+        "no",
+        "no",
+        8,
+        "Het was fijn om mijn verhaal te vertellen.",
+    ),
+    (
+        "kersenbuurt_past_2",
+        2,
+        2,
+        "no",
+        "no",
+        "no",
+        "no",
+        5,
+        "Ik had graag meer tijd gehad om te praten.",
+    ),
+    (
+        "kersenbuurt_past_2",
+        3,
+        4,
+        "yes",
+        "yes",
+        "yes",
+        "yes",
+        10,
+        "Dat volwassenen ook naar ons luisteren.",
+    ),
 ]
 
 UPCOMING = ["kersenbuurt_next", "rietveld_next"]
@@ -696,13 +748,18 @@ def _run_table(key, meeting, table, rows) -> tuple[TableRun, list[Card]]:
 
 def _evaluate(key, meeting, table) -> None:
     """The short evaluations handed in at this table, dated at the end of the meeting."""
-    for meeting_key, number, rating, met, takeaway in EVALUATIONS:
+    for row in EVALUATIONS:
+        meeting_key, number, rating, met, connected, changed, contacts, grade, takeaway = row
         if meeting_key == key and number == table.number:
             evaluation, _created = capture.add_evaluation(
                 table=table,
                 client_id=uuid.uuid4(),
                 rating=rating,
                 met_someone_new=met,
+                feel_more_connected=connected,
+                view_changed=changed,
+                exchanged_contacts=contacts,
+                grade=grade,
                 takeaway=takeaway,
             )
             Evaluation.objects.filter(pk=evaluation.pk).update(

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wijkdialoog.core.forms import Form
 from wijkdialoog.methods.kinds import CardKind
 
-from .models import Card, Evaluation
+from .models import Card
 
 Publication = Card.Publication
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
@@ -221,29 +221,13 @@ class CloseForm(Form):
     )
 
 
-class EvaluationForm(Form):
-    client_id = forms.UUIDField(widget=forms.HiddenInput)
-    rating = forms.TypedChoiceField(
-        label=_("How was this conversation for you?"),
-        choices=Evaluation.Rating.choices,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    met_someone_new = forms.ChoiceField(
-        label=_("Did you meet someone new?"),
-        choices=Evaluation.Answer.choices,
+class KomErbijForm(Form):
+    ask_kom_erbij = forms.BooleanField(
+        label=_("Ask the Kom erbij questions in the evaluation of this series"),
         required=False,
-        widget=forms.RadioSelect,
+        help_text=_(
+            "Six questions from the short loneliness scale of De Jong Gierveld (in the words of "
+            "CBS), at the first and at later meetings. Residents see them as “Kom erbij”. You see "
+            "only totals, before and after, and only from 5 people on."
+        ),
     )
-    takeaway = forms.CharField(
-        label=_("What do you take with you?"),
-        help_text=_("In your own words."),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {})
-        kwargs["initial"].setdefault("client_id", uuid.uuid4())
-        super().__init__(*args, **kwargs)

@@ -2,16 +2,23 @@ import secrets
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wijkdialoog.community.models import Person
 from wijkdialoog.core.models import OwnedQuerySet, TimeStampedModel, owned_through
-from wijkdialoog.dialogues.models import Meeting, Table
+from wijkdialoog.dialogues.models import Meeting, Series, Table
 from wijkdialoog.methods.kinds import CardKind
 from wijkdialoog.methods.models import Method, Phase
 from wijkdialoog.registrations.models import Registration
+
+from .kom_erbij import ScaleAnswer
+
+
+def _scale_field(label) -> models.CharField:
+    return models.CharField(label, max_length=12, choices=ScaleAnswer, blank=True)
 
 
 def new_participant_token() -> str:
@@ -242,7 +249,13 @@ class Photo(TimeStampedModel):
 
 
 class Evaluation(TimeStampedModel):
-    """A participant's short, anonymous evaluation at the end of the conversation."""
+    """A participant's short, anonymous evaluation at the end of the conversation.
+
+    Besides the first questions (rating, takeaway) it holds the four outcomes the Amsterdam
+    evaluation of the Dag van de Dialoog measured and a grade. `met_someone_new` is the first of
+    those outcomes: its question is asked in the Amsterdam words now, and earlier answers to "did
+    you meet someone new?" count towards the same outcome. The six `scale_*` answers ("Kom
+    erbij", see kom_erbij.py) are asked only in a series that switched them on."""
 
     class Rating(models.IntegerChoices):
         NOT_GOOD = 1, _("not good")
@@ -255,15 +268,45 @@ class Evaluation(TimeStampedModel):
         NO = "no", _("no")
         NOT_SURE = "unsure", _("not sure")
 
+    class Source(models.TextChoices):
+        PHONE = "phone", _("on their own phone (QR code)")
+        FACILITATOR = "facilitator", _("with the facilitator")
+        PAPER = "paper", _("paper form, typed in")
+
     client_id = models.UUIDField(unique=True, default=uuid.uuid4)
     table = models.ForeignKey(Table, on_delete=models.CASCADE, related_name="evaluations")
+    source = models.CharField(_("filled in"), max_length=12, choices=Source, default=Source.PHONE)
     rating = models.PositiveSmallIntegerField(
         _("how was this conversation for you?"), choices=Rating
     )
     met_someone_new = models.CharField(
-        _("did you meet someone new?"), max_length=8, choices=Answer, blank=True
+        _("I spoke with people I would not otherwise meet"),
+        max_length=8,
+        choices=Answer,
+        blank=True,
+    )
+    feel_more_connected = models.CharField(
+        _("I feel more connected with the neighbourhood"), max_length=8, choices=Answer, blank=True
+    )
+    view_changed = models.CharField(
+        _("my view on the theme has changed"), max_length=8, choices=Answer, blank=True
+    )
+    exchanged_contacts = models.CharField(
+        _("I exchanged contact details with someone"), max_length=8, choices=Answer, blank=True
+    )
+    grade = models.PositiveSmallIntegerField(
+        _("grade (1 to 10)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
     )
     takeaway = models.TextField(_("what do you take with you?"), blank=True, max_length=1000)
+    scale_emptiness = _scale_field(_("I experience a general sense of emptiness"))
+    scale_rely_on = _scale_field(_("there are plenty of people I can rely on"))
+    scale_miss_people = _scale_field(_("I miss having people around me"))
+    scale_trust = _scale_field(_("there are many people I can trust completely"))
+    scale_close = _scale_field(_("there are enough people I feel close to"))
+    scale_rejected = _scale_field(_("I often feel rejected"))
 
     objects = owned_through("table__meeting__organisation").as_manager()
 
@@ -271,6 +314,12 @@ class Evaluation(TimeStampedModel):
         ordering = ["table", "created_at"]
         verbose_name = _("evaluation")
         verbose_name_plural = _("evaluations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(grade__isnull=True) | Q(grade__gte=1, grade__lte=10),
+                name="evaluation_grade_from_1_to_10",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.table} {self.get_rating_display()}"
@@ -278,3 +327,26 @@ class Evaluation(TimeStampedModel):
     @property
     def organisation_id(self) -> int:
         return self.table.organisation_id
+
+
+class SeriesEvaluation(TimeStampedModel):
+    """How a series evaluates beyond the standard questions: for now whether it asks "Kom
+    erbij", the six questions of the short loneliness scale, at its first and later meetings."""
+
+    series = models.OneToOneField(
+        Series, verbose_name=_("series"), on_delete=models.CASCADE, related_name="evaluation"
+    )
+    ask_kom_erbij = models.BooleanField(_("ask the Kom erbij questions"), default=False)
+
+    objects = owned_through("series__organisation").as_manager()
+
+    class Meta:
+        verbose_name = _("evaluation of a series")
+        verbose_name_plural = _("evaluations of series")
+
+    def __str__(self):
+        return str(self.series)
+
+    @property
+    def organisation_id(self) -> int:
+        return self.series.organisation_id

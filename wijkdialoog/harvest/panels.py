@@ -24,4 +24,7 @@ def register_panels() -> None:
     )
     register_panel("meeting-public-past", template="harvest/includes/meeting_public_wall_link.html")
     register_panel("registration-manage", template="harvest/includes/my_actions.html")
+    register_panel(
+        "series-actions", template="harvest/includes/series_evaluation_link.html", order=120
+    )
     provide_link("lead-table", _lead_table)

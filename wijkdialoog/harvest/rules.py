@@ -57,3 +57,6 @@ rules.add_perm(
     "harvest.export_cards",
     is_organiser_of_subject | (is_published_meeting & is_facilitator_or_partner_of_subject),
 )
+
+# Evaluations are anonymous, but a takeaway is free text: only organisers download them.
+rules.add_perm("harvest.export_evaluations", is_organiser_of_subject)

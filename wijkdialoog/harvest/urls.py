@@ -1,4 +1,4 @@
-from .views import exports, facilitator, paper, participant, wall
+from .views import evaluation, exports, facilitator, paper, participant, wall
 
 urlpatterns = [
     *facilitator.urlpatterns,
@@ -6,4 +6,5 @@ urlpatterns = [
     *wall.urlpatterns,
     *paper.urlpatterns,
     *exports.urlpatterns,
+    *evaluation.urlpatterns,
 ]

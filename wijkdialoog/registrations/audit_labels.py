@@ -13,3 +13,7 @@ describe_action(
     "registration.moved_to_own_record",
     _("Registration given its own contact details (its personal link changed them)"),
 )
+describe_action(
+    "registration.keep_posted_stopped",
+    _("Stopped the mail about the results (opt-out link)"),
+)

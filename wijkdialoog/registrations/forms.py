@@ -164,6 +164,15 @@ class RegisterForm(FactsForm):
         label=_("Yes, I agree that my details are stored for this purpose."),
         error_messages={"required": _("Tick the box to agree, or you cannot register.")},
     )
+    keep_me_posted = forms.BooleanField(
+        label=_("Keep me posted"),
+        required=False,
+        help_text=_(
+            "Optional. We send you an email about what happens with the results of this "
+            "dialogue, in your language. We use your email address only for that. You can "
+            "stop it with one click in every email."
+        ),
+    )
 
     field_order = ["first_name", "email", "phone"]
 
@@ -212,6 +221,9 @@ class OnBehalfForm(RegisterForm):
         self.fields["languages"].label = _("Languages spoken")
         self.fields["consent"].label = _(
             "I read out the purpose and how long we keep the details, and they agreed."
+        )
+        self.fields["keep_me_posted"].label = _(
+            "They want to be kept posted about what happens with the results (by email)"
         )
 
 

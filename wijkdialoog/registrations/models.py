@@ -154,6 +154,12 @@ class Registration(TimeStampedModel):
     )
     consent_at = models.DateTimeField(_("consent given at"))
     consent_version = models.CharField(_("consent text version"), max_length=20)
+    # "Houd me op de hoogte": a separate, optional consent to one purpose, mail about what
+    # happens with the results of this dialogue. Kept with the registration because it is given
+    # for this dialogue; withdrawing it (keep_posted.opt_out) clears it on all of the person's.
+    keep_me_posted_at = models.DateTimeField(
+        _("asked to be kept posted about the results at"), null=True, blank=True
+    )
     check_in_code = models.CharField(
         _("check-in code"), max_length=8, unique=True, default=new_check_in_code, editable=False
     )

@@ -103,14 +103,14 @@ def register(
     first_time: bool | None = None,
     companions: Sequence[str] = (),
     consent: bool = True,
+    keep_me_posted: bool = False,
     language: str = "nl",
 ) -> Registration:
     """Register someone (and the people who come with them) for a meeting.
 
     They get a place while the whole party fits, otherwise they all join the waiting list.
     Raises ValidationError when registration is closed, when they are registered already, or when
-    the input is incomplete.
-    """
+    the input is incomplete. `keep_me_posted` is the separate consent to mail about results."""
     meeting = lock_meeting(meeting)
     now = timezone.now()
     language = language if language in LANGUAGES else Person.Language.DUTCH
@@ -138,6 +138,7 @@ def register(
         languages=languages,
         access_needs=access_needs,
         first_time=first_time,
+        keep_me_posted_at=now if keep_me_posted else None,
     )
     registration.full_clean(exclude=["meeting", "person", "channel", "registered_by", "table"])
     registration.save()

@@ -17,3 +17,6 @@ class ReportingConfig(AppConfig):
         from .panels_population import register_panels as register_population_panels
 
         register_population_panels()
+        from .panels_evaluation import register_panels as register_evaluation_panels
+
+        register_evaluation_panels()

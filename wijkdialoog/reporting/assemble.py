@@ -24,7 +24,7 @@ from wijkdialoog.dialogues.models import Meeting, Series, Venue
 from wijkdialoog.methods.models import Method, Phase
 from wijkdialoog.registrations.models import Registration
 
-from . import assemble_followup, assemble_harvest
+from . import assemble_followup, assemble_harvest, evaluation
 from . import participation as who_came
 from .assemble_audience import Audience
 
@@ -250,4 +250,8 @@ def assemble(report: Report, audience: Audience) -> ReportData:
         next_meeting=next_meeting(series, meetings[-1].starts_at if meetings else None),
         # Aggregates only, with the small-cell rule, so every audience may see them.
         who_came=who_came.compare(meetings, series.neighbourhood),
+        # The same: aggregates, nothing of fewer than five people.
+        what_it_did=evaluation.for_meeting(report.meeting)
+        if report.meeting is not None
+        else evaluation.for_series(series),
     )

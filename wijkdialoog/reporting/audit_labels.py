@@ -12,3 +12,6 @@ describe_action("report.unpublished", _("Report taken offline"))
 # Population figures (population.py)
 describe_action("reporting.population_imported", _("Population figures imported from CBS"))
 describe_action("reporting.population_entered", _("Population figures typed in"))
+
+# The newsletter about a report (newsletter.py)
+describe_action("newsletter.sent", _("Report mailed to the people kept posted"))

@@ -145,7 +145,12 @@ def _clean_svg(tree: ET.Element, description: str) -> SafeString:
     for child in list(tree):
         if not isinstance(child.tag, str) or child.tag == "title":
             tree.remove(child)
-    # pygal hides its (script-driven) tooltip with an inline style, which the policy blocks.
+    # The tooltip needs pygal's script, and its inline style breaks the content security policy.
+    for parent in list(tree.iter()):
+        for child in list(parent):
+            if "tooltip-overlay" in child.get("class", "").split():
+                parent.remove(child)
+    # Any other inline style would be blocked too; the stylesheet says all.
     for element in tree.iter():
         element.attrib.pop("style", None)
     tree.attrib.pop("id", None)

@@ -6,7 +6,8 @@ from typing import Any
 
 from wijkdialoog.core.demo_support import DemoContext
 
-from . import reports
+from . import newsletter, reports
+from .demo_evaluation import load_evaluation
 from .demo_population import load_population
 
 MEETING_TEXTS: dict[str, dict[str, str]] = {
@@ -86,6 +87,7 @@ SERIES_TEXTS = {
 def load(context: DemoContext) -> None:
     # The population figures first: the reports compare who came with who lives there.
     load_population(context)
+    load_evaluation(context)
     meetings: dict[str, Any] = context.objects.get("meetings") or {}
     series = (context.objects.get("series") or {}).get("kersenbuurt")
     organiser = context["people"]["organisator"].user
@@ -95,6 +97,14 @@ def load(context: DemoContext) -> None:
             continue
         reports.save_texts(subject=meeting, actor=organiser, **texts)
         reports.publish(subject=meeting, actor=organiser)
+        if key == "kersenbuurt_past_1":
+            # Its report went to the people who asked to be kept posted (mail stays in the demo).
+            newsletter.send_newsletter(
+                series=meeting.series,
+                meeting=meeting,
+                report_url=newsletter.report_url_for(meeting.series, meeting),
+                actor=organiser,
+            )
     if series is not None:
         reports.save_texts(subject=series, actor=organiser, **SERIES_TEXTS)
         reports.publish(subject=series, actor=organiser)

@@ -30,3 +30,8 @@ rules.add_perm("reporting.view_internal_report", is_organiser_of_subject | is_pa
 rules.add_perm("reporting.manage_population", is_organiser_of_subject)
 # Who came against who lives there (subject: a Series): aggregates for the organiser.
 rules.add_perm("reporting.view_participation", is_organiser_of_subject)
+
+# The evaluation figures of a series or of the whole organisation (what it did for people).
+rules.add_perm("reporting.view_evaluation", is_organiser_of_subject)
+# Mailing a report to everyone who asked to be kept posted.
+rules.add_perm("reporting.send_newsletter", is_organiser_of_subject)

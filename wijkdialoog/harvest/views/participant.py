@@ -17,8 +17,9 @@ from wijkdialoog.core.forms import show_domain_error
 
 from .. import capture, personal, running
 from ..access import get_registration_by_manage_token, get_run_for_participant
-from ..forms import EvaluationForm, ParticipantCardForm
-from ..models import Card
+from ..evaluation_forms import EvaluationForm
+from ..forms import ParticipantCardForm
+from ..models import Card, Evaluation
 from .responses import (
     card_saved_response,
     invalid_card_response,
@@ -113,17 +114,17 @@ def participant_evaluation(request, token):
         return _link_not_found(request)
     if request.method == "POST" and getattr(request, "limited", False):
         return _too_many(request)
-    form = EvaluationForm(request.POST or None)
+    form = EvaluationForm(
+        request.POST or None,
+        kom_erbij_questions=capture.asks_kom_erbij(run.table.meeting.series_id),
+    )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        capture.add_evaluation(
-            table=run.table,
-            client_id=data["client_id"],
-            rating=data["rating"],
-            met_someone_new=data["met_someone_new"],
-            takeaway=data["takeaway"],
-        )
-        return redirect("participant-evaluation-done", token=token)
+        try:
+            form.save(table=run.table, source=Evaluation.Source.PHONE)
+        except ValidationError as error:
+            show_domain_error(form, error)
+        else:
+            return redirect("participant-evaluation-done", token=token)
     return render(
         request,
         "harvest/participant_evaluation.html",

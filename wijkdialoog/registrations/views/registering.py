@@ -68,6 +68,7 @@ def meeting_register(request, pk):
                     channel=_channel(request, meeting),
                     language=get_language(),
                     consent=form.cleaned_data["consent"],
+                    keep_me_posted=form.cleaned_data["keep_me_posted"],
                     companions=form.companions(),
                     **form.facts(),
                 )
@@ -287,6 +288,7 @@ def registration_on_behalf(request, pk):
                 registered_by=request.user,
                 language=form.cleaned_data["language"],
                 consent=form.cleaned_data["consent"],
+                keep_me_posted=form.cleaned_data["keep_me_posted"],
                 companions=form.companions(),
                 **form.facts(),
             )

@@ -76,7 +76,8 @@ def report_manage(request: HttpRequest, pk: int, of: str) -> HttpResponse:
             "urls": {
                 action: reverse(f"report-{of}-{action}", args=[subject.pk])
                 for action in ("publish", "unpublish", "preview", "internal")
-            },
+            }
+            | {"newsletter": reverse(f"{of}-newsletter", args=[subject.pk])},
         },
         status=400 if form.errors else 200,
     )
