@@ -78,3 +78,11 @@ def test_the_first_label_is_drawn_on_top_of_a_horizontal_chart():
     height = {text.text: float(text.get("y")) for text in svg.iter(f"{SVG}text")}
     assert height["15 tot 25 jaar"] < height["65 jaar en ouder"]  # SVG's y grows downwards
     assert _chart().rows[0][0] == "15 tot 25 jaar"
+
+
+def test_a_long_label_is_shortened_in_the_drawing_but_whole_in_the_table():
+    label = "Ik sprak mensen die ik anders niet zou ontmoeten"
+    chart = bar_chart(title="t", description="d", labels=[label], series=[("Ja", [62])])
+    texts = [text.text for text in ET.fromstring(chart.svg).iter(f"{SVG}text")]
+    assert label not in texts and "Ik sprak mensen die ik an…" in texts
+    assert chart.rows[0][0] == label

@@ -3,9 +3,9 @@
 import pytest
 
 from tests.builders import make_meeting
+from tests.conftest import PERSONAS
 from tests.reporting.test_population_pages import CASES as POPULATION_CASES
 from tests.reporting.test_report_rules import CASES as REPORT_CASES
-from tests.conftest import PERSONAS
 from tests.rules_table import assert_table_is_complete, case_ids, check_rule
 
 CASES = [

@@ -85,7 +85,8 @@ def _config(*, horizontal: bool, height: int, unit: str, maximum: float | None) 
     config = pygal.Config()
     config.style = STYLE
     config.js = []
-    config.width = 640
+    # Narrow enough that the words stay readable when a phone shrinks the drawing to fit.
+    config.width = 460
     config.height = height
     config.explicit_size = False
     config.legend_at_bottom = True
@@ -97,6 +98,8 @@ def _config(*, horizontal: bool, height: int, unit: str, maximum: float | None) 
     config.truncate_label = -1
     config.truncate_legend = -1
     config.margin = 12
+    # Few steps on the value axis, so its numbers never run into each other on a phone.
+    config.max_scale = 6
     config.spacing = 8
     config.formatter = lambda value: "" if value is None else f"{value:g}{unit}"
     config.value_formatter = config.formatter
@@ -117,12 +120,12 @@ def bar_chart(
 ) -> Chart:
     """A bar chart, horizontal by default (long Dutch labels read best beside the bars)."""
     rows = max(len(labels), 1) * max(len(series), 1)
-    height = 110 + (26 * rows if horizontal else 240)
+    height = 130 + (26 * rows if horizontal else 240)
     config = _config(horizontal=horizontal, height=height, unit=unit, maximum=maximum)
     chart = (pygal.HorizontalBar if horizontal else pygal.Bar)(config)
     # pygal draws horizontal bars from the bottom up; the first label belongs on top.
     order = slice(None, None, -1) if horizontal else slice(None)
-    chart.x_labels = list(labels)[order]
+    chart.x_labels = [_short(label) for label in labels][order]
     for name, values in series:
         chart.add(name, list(values)[order])
     return Chart(
@@ -133,6 +136,11 @@ def bar_chart(
         unit=unit,
         svg=_clean_svg(chart.render_tree(), description),
     )
+
+
+def _short(label: str, limit: int = 26) -> str:
+    """A long label would squeeze the bars on a phone; the table beside has the whole text."""
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
 def _clean_svg(tree: ET.Element, description: str) -> SafeString:
