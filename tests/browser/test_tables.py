@@ -101,7 +101,7 @@ def test_at_the_door_people_are_checked_in_on_a_phone(phone, db):
 
     # Someone walks in without registering.
     phone.fill("#id_walk_in-first_name", "Kees")
-    phone.select_option("#id_walk_in-age_group", "75+")
+    phone.select_option("#id_walk_in-age_group", "65+")
     phone.check("#id_walk_in-consent")
     phone.click_and_wait("#walk-in-form button[type=submit]")
     kees = Registration.objects.get(person__first_name="Kees")
