@@ -26,6 +26,26 @@ def test_the_organiser_writes_the_texts_in_dutch_and_english(client, neighbourho
     assert AuditEntry.objects.filter(action="report.texts_saved").count() == 1
 
 
+def test_the_organiser_sees_how_readable_the_saved_dutch_texts_are_and_which_sentence_is_long(
+    client, neighbourhood, organiser
+):
+    meeting = make_harvest_meeting(neighbourhood)
+    client.force_login(organiser.person.user)
+    url = reverse("report-meeting-manage", args=[meeting.pk])
+    long_sentence = (
+        "Wij hebben op deze avond met heel veel verschillende buren uit alle straten van de buurt "
+        "gesproken over wat zij belangrijk vinden en wat zij samen willen gaan doen in het park."
+    )
+    client.post(url, {"recommendations": "Kom vaker samen. " + long_sentence})
+
+    page = client.get(url).content.decode()
+
+    assert 'id="id_recommendations_readability"' in page
+    assert long_sentence[:40] in page.split('id="id_recommendations_readability"', 1)[1]
+    # Only the Dutch texts get a score.
+    assert 'id="id_recommendations_en_readability"' not in page
+
+
 def test_opening_the_organiser_page_stores_nothing(client, neighbourhood, organiser):
     meeting = make_harvest_meeting(neighbourhood)
     client.force_login(organiser.person.user)

@@ -14,12 +14,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wijkdialoog.core.forms import ModelForm
+from wijkdialoog.core.readability import add_hints
 from wijkdialoog.dialogues.access import get_meeting_for, get_series_for
 from wijkdialoog.dialogues.models import Meeting, Series
 
 from .. import reports, reports_render
 from ..assemble import Audience, assemble
-from ..models import REPORT_TEXT_FIELDS, Report
+from ..models import REPORT_TEXT_FIELDS, REPORT_TEXTS, Report
 
 ENGLISH_HELP = gettext_lazy("For visitors who read English. Empty: they see the Dutch text.")
 MEETING, SERIES = "meeting", "series"
@@ -37,6 +38,8 @@ class ReportTextsForm(ModelForm):
             if name.endswith("_en"):
                 field.widget.attrs["lang"] = "en"
                 field.help_text = ENGLISH_HELP
+        # The texts go public: a readability hint under each Dutch one, long sentences named.
+        add_hints(self, REPORT_TEXTS)
 
 
 def managed_subject(request: HttpRequest, of: str, pk: int) -> Meeting | Series:
