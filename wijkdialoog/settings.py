@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "wijkdialoog.agenda",
     "wijkdialoog.followup",
     "wijkdialoog.reporting",
+    "wijkdialoog.learning",
     "wijkdialoog.site",
 ]
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("wijkdialoog.agenda.urls")),
     path("", include("wijkdialoog.followup.urls")),
     path("", include("wijkdialoog.reporting.urls")),
+    path("", include("wijkdialoog.learning.urls")),
 ]
 
 handler400 = "wijkdialoog.core.views.bad_request"

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LearningConfig(AppConfig):
+    name = "wijkdialoog.learning"
+    label = "learning"
+    verbose_name = _("Leergang")
+
+    def ready(self) -> None:
+        from . import audit_labels  # noqa: F401

@@ -1,0 +1,1 @@
+"""The learning app's models, one module per idea, re-exported here."""
