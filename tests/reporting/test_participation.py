@@ -209,6 +209,21 @@ def test_relation_and_first_time_are_counted_per_person(series):
     ]
 
 
+def test_who_did_not_answer_is_left_out_and_one_group_of_everyone_is_not_shown(series):
+    meeting = make_meeting(series, days=-7)
+    came(meeting, {"25-44": 12}, relation="resident", first_time=True)
+    came(meeting, {"25-44": 2}, relation="volunteer", first_time=False)
+    came(meeting, {"25-44": 4}, relation="", first_time=None)
+
+    who = participation.for_series(series)
+
+    # 12 residents and 2 volunteers: the 2 must not show, and "everyone" says nothing.
+    assert who.relations == []
+    # Of the 14 who said, 12 came for the first time: the 2 join them in "other".
+    assert who.first_times == []
+    assert who.participants == 18
+
+
 def test_the_series_page_shows_who_came_to_the_organiser(
     client_for, series, kersenbuurt_figures, django_assert_max_num_queries
 ):

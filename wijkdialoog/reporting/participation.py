@@ -163,9 +163,14 @@ def _nominal(people: list[Participant], label_of: dict[Any, str], attribute: str
 
 
 def _relation_labels() -> dict[Any, str]:
-    labels: dict[Any, str] = {value: str(label) for value, label in Registration.Relation.choices}
-    labels[""] = _("not told")
-    return labels
+    return {value: str(label) for value, label in Registration.Relation.choices}
+
+
+def _split(cells: list[Cell]) -> list[Cell]:
+    """The groups after the small-cell rule; none when they end up as one group of everyone,
+    which would say nothing."""
+    gathered = gather_others(cells)
+    return gathered if len(gathered) > 1 else []
 
 
 def _age_chart(rows: list[Row], population: Population | None) -> Chart | None:
@@ -212,12 +217,12 @@ def compare(meetings: Iterable[Meeting], neighbourhood: Neighbourhood) -> WhoCam
         population_total = sum(value or 0 for value in population.age_counts())
     ages = _rows(cells, len(known), population_total)
     too_few = len(people) < SMALL
-    relations = _rows(
-        gather_others(_nominal(people, _relation_labels(), "relation")),
-        len(people),
-    )
-    first_labels = {True: _("first time"), False: _("came before"), None: _("not told")}
-    first_times = _rows(gather_others(_nominal(people, first_labels, "first_time")), len(people))
+    # Relation and first time: shares of those who answered, like the age groups.
+    told = [person for person in people if person.relation]
+    relations = _rows(_split(_nominal(told, _relation_labels(), "relation")), len(told))
+    first_labels = {True: _("first time"), False: _("came before")}
+    told = [person for person in people if person.first_time is not None]
+    first_times = _rows(_split(_nominal(told, first_labels, "first_time")), len(told))
     channel_cells = gather_others(_channel_cells(meetings))
     channels = _rows(channel_cells, sum(cell.count for cell in channel_cells))
     return WhoCame(
