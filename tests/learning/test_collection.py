@@ -3,10 +3,12 @@ share them, filtered by words, theme, neighbourhood, year and kind, in a fixed n
 queries, with no personal data."""
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from tests.builders import make_harvest_meeting
 from tests.learning.collection_helpers import (
     URL,
     neighbourhood_of,
@@ -18,6 +20,7 @@ from wijkdialoog.learning.collection_entries import PER_PAGE, EntryKind, all_ent
 from wijkdialoog.reporting import reports
 from wijkdialoog.reporting.reports_render import public_path
 from wijkdialoog.synthesis import story
+from wijkdialoog.synthesis.models import Theme
 
 
 def titles(client, **query) -> list[str]:
@@ -77,8 +80,6 @@ def test_never_an_unpublished_offline_or_unshared_one(
     withdrawn = published_story(neighbourhood)
     story.withdraw_story(series=withdrawn.series, actor=None)
     # A report written but never published, and a published meeting taken back to draft.
-    from tests.builders import make_harvest_meeting
-
     reports.save_texts(
         subject=make_harvest_meeting(neighbourhood, days=-2), actor=None, context="Nog geheim"
     )
@@ -105,8 +106,6 @@ def test_an_organisation_that_stops_sharing_disappears_at_once(client, neighbour
 
 
 def test_only_themes_a_person_named_show(neighbourhood, organisation):
-    from wijkdialoog.synthesis.models import Theme
-
     meeting = published_meeting_report(neighbourhood, theme="Samen spelen")
     Theme.objects.create(series=meeting.series, name="Voorstel van de computer", curated=False)
     share(organisation)
@@ -189,3 +188,16 @@ def test_a_fixed_number_of_queries_whatever_the_number_of_entries(
         published_story(place)
 
     assert _queries(client) == few == 3
+
+
+def test_an_english_visitor_reads_the_collection_in_english(client, neighbourhood, organisation):
+    meeting = published_meeting_report(neighbourhood)
+    Theme.objects.create(series=meeting.series, name="Groen", name_en="Green", curated=True)
+    share(organisation)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    body = client.get(URL).content.decode()
+
+    assert "1 report or story found" in body
+    assert "Report of a meeting" in body
+    assert "Green" in body
