@@ -95,10 +95,11 @@ def test_the_panel_context_does_not_leak_into_the_rest_of_the_page(place, templa
         ("wijkagenda-compose-item", ["followup", "followup"]),
         ("meeting-registrations-actions", ["seating"]),
         ("check-in", ["seating"]),
-        ("dashboard", ["dialogues", "harvest", "synthesis", "reporting"]),
+        ("dashboard", ["dialogues", "harvest", "synthesis", "reporting", "learning"]),
         ("my-page", ["harvest", "community", "followup", "followup", "harvest"]),
         ("registration-manage", ["harvest"]),
         ("main-menu", ["community"]),
+        ("footer-links", ["learning", "community"]),
     ],
 )
 def test_the_apps_fill_the_places_of_lower_pages_in_their_ready(place, templates_of_apps):

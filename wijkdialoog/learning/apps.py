@@ -9,3 +9,8 @@ class LearningConfig(AppConfig):
 
     def ready(self) -> None:
         from . import audit_labels  # noqa: F401
+
+        # Wijkdialogen in beweging: the organiser's choice on the dashboard, a footer link.
+        from .panels_collection import register_panels as register_collection_panels
+
+        register_collection_panels()

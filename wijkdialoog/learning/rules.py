@@ -1,2 +1,9 @@
 """Permissions of the learning app: courses and sessions that make facilitators, and the public
 collection of what neighbourhoods share with each other."""
+
+import rules
+
+from wijkdialoog.community.rules import is_organiser_of_subject
+
+# Wijkdialogen in beweging: the subject is the Organisation itself.
+rules.add_perm("learning.change_collection_sharing", is_organiser_of_subject)

@@ -1,3 +1,9 @@
 from django.urls import URLPattern, URLResolver
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from .views import collection as collection_views
+from .views import collection_sharing as collection_sharing_views
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    *collection_views.urlpatterns,
+    *collection_sharing_views.urlpatterns,
+]
