@@ -11,7 +11,7 @@ from wijkdialoog.core.models import ACTION_LABELS
 
 ROOT = Path(__file__).resolve().parents[1] / "wijkdialoog"
 PERMISSION = re.compile(
-    r"^(core|community|methods|dialogues|registrations|outreach|seating|harvest|synthesis|agenda|followup|reporting)\.[a-z_]+$"
+    r"^(core|community|methods|dialogues|registrations|outreach|seating|harvest|synthesis|agenda|followup|reporting|learning)\.[a-z_]+$"
 )
 # Functions whose string arguments name a permission.
 ASKING = {

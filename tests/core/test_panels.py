@@ -96,7 +96,7 @@ def test_the_panel_context_does_not_leak_into_the_rest_of_the_page(place, templa
         ("meeting-registrations-actions", ["seating"]),
         ("check-in", ["seating"]),
         ("dashboard", ["dialogues", "harvest", "synthesis", "reporting"]),
-        ("my-page", ["harvest", "community", "followup", "followup", "harvest"]),
+        ("my-page", ["harvest", "learning", "community", "followup", "followup", "harvest"]),
         ("registration-manage", ["harvest"]),
         ("main-menu", ["community"]),
     ],

@@ -9,3 +9,8 @@ class LearningConfig(AppConfig):
 
     def ready(self) -> None:
         from . import audit_labels  # noqa: F401
+
+        # The trainer's upcoming sessions on My page.
+        from .panels import register_panels as register_course_panels
+
+        register_course_panels()

@@ -1,2 +1,10 @@
 """Permissions of the learning app: courses and sessions that make facilitators, and the public
 collection of what neighbourhoods share with each other."""
+
+import rules
+
+from wijkdialoog.community.rules import is_organiser_of_subject, is_trainer_of_subject
+
+# Courses and sessions (subject: an Organisation, a Course, a CourseSession or a CourseMaterial):
+# organisers and trainers of the organisation manage them.
+rules.add_perm("learning.manage_courses", is_organiser_of_subject | is_trainer_of_subject)

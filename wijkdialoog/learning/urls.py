@@ -1,3 +1,9 @@
 from django.urls import URLPattern, URLResolver
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from .views import courses, courses_public, sessions
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    *courses.urlpatterns,
+    *sessions.urlpatterns,
+    *courses_public.urlpatterns,
+]
