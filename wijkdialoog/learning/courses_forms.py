@@ -35,6 +35,7 @@ class CourseForm(ModelForm):
         min_value=Decimal("0"),
         max_digits=8,
         decimal_places=2,
+        localize=True,
         help_text=_("Leave empty when the course is free."),
     )
 
