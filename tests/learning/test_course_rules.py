@@ -102,3 +102,29 @@ def test_only_managers_may_save_a_session(course, organisation, assert_access):
         status=302,
     )
     assert course.sessions.count() == 2
+
+
+@pytest.fixture
+def leergang(organisation):
+    from wijkdialoog.learning.models import Leergang
+
+    return Leergang.objects.create(organisation=organisation, name="Leergang Wijkdialoog")
+
+
+def test_the_leergang_pages_open_for_organisers_and_trainers_only(leergang, assert_access):
+    assert_access(reverse("leergang-edit", args=[leergang.pk]), allowed=MANAGERS)
+    assert_access(reverse("leergang-create"), allowed=MANAGERS | {"outsider"})
+
+
+def test_a_trainer_saves_a_leergang_and_it_is_audited(leergang, client_for):
+    response = client_for("trainer").post(
+        reverse("leergang-edit", args=[leergang.pk]),
+        {"name": "Leergang Wijkdialoog", "name_en": "Learning path", "description": "Drie keer"},
+    )
+    assert response.status_code == 302
+    leergang.refresh_from_db()
+    assert leergang.name_en == "Learning path"
+    assert AuditEntry.objects.filter(action="course.leergang_saved").count() == 1
+    empty = client_for("organiser").post(reverse("leergang-create"), {"name": ""})
+    assert empty.status_code == 400
+    assert "name" in empty.context["form"].errors

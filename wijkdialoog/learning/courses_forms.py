@@ -151,3 +151,13 @@ class MaterialForm(ModelForm):
         if bool(cleaned.get("file")) == bool(cleaned.get("link")):
             self.add_error("file", _("Add either a file or a link."))
         return cleaned
+
+
+class LeergangForm(ModelForm):
+    class Meta:
+        model = Leergang
+        fields = ["name", "name_en", "description", "description_en"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "description_en": forms.Textarea(attrs={"rows": 3}),
+        }

@@ -18,7 +18,7 @@ from ..courses_forms import CourseForm
 from ..models import Course, CourseSession, Leergang
 
 
-def _organisation(request: HttpRequest) -> Organisation:
+def managing_organisation(request: HttpRequest) -> Organisation:
     organisation: Organisation | None = current_organisation(request, Role.ORGANISER, Role.TRAINER)
     require(request, "learning.manage_courses", organisation)
     if organisation is None:  # pragma: no cover - the permission needs an organisation
@@ -33,7 +33,7 @@ def managed_course(request: HttpRequest, pk: int) -> Course:
 
 
 def course_list(request: HttpRequest) -> HttpResponse:
-    organisation = _organisation(request)
+    organisation = managing_organisation(request)
     courses = (
         Course.objects.filter(organisation=organisation)
         .select_related("leergang")
@@ -53,7 +53,7 @@ def course_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def course_create(request: HttpRequest) -> HttpResponse:
-    organisation = _organisation(request)
+    organisation = managing_organisation(request)
     course = Course(organisation=organisation)
     return _course_form(request, course, organisation)
 
