@@ -84,7 +84,7 @@ def test_a_session_that_ends_before_it_starts_is_refused_next_to_the_field(clien
     )
     assert response.status_code == 400
     errors = response.context["form"].errors
-    assert errors["ends_at"] == ["The session must end after it starts."]
+    assert errors["ends_at"] == ["Het dagdeel moet eindigen na het begin."]
     assert "capacity" in errors
     assert 'value="2031-03-04T12:00"' in response.content.decode()
     assert not course.sessions.exists()
@@ -101,7 +101,9 @@ def test_a_session_needs_a_venue_or_an_online_link(client_for, course):
         },
     )
     assert response.status_code == 400
-    assert response.context["form"].errors["venue"] == ["Choose a venue, or give an online link."]
+    assert response.context["form"].errors["venue"] == [
+        "Kies een plek, of geef een link voor online."
+    ]
 
 
 def test_a_venue_of_another_organisation_cannot_be_chosen(client_for, course, other_organisation):
@@ -170,7 +172,9 @@ def test_a_material_larger_than_the_limit_is_refused(client_for, course, monkeyp
         {"title": "Groot", "file": SimpleUploadedFile("groot.pdf", b"%PDF" + b"x" * 20)},
     )
     assert response.status_code == 400
-    assert "at most 20 MB" in str(response.context["form"].errors["file"])
+    assert response.context["form"].errors["file"] == [
+        "Dit bestand is 24\xa0bytes. Het mag hoogstens 20 MB zijn."
+    ]
     assert not CourseMaterial.objects.exists()
 
 

@@ -148,7 +148,7 @@ class MaterialForm(ModelForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        if bool(cleaned.get("file")) == bool(cleaned.get("link")):
+        if "file" not in self.errors and bool(cleaned.get("file")) == bool(cleaned.get("link")):
             self.add_error("file", _("Add either a file or a link."))
         return cleaned
 
