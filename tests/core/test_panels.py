@@ -95,7 +95,7 @@ def test_the_panel_context_does_not_leak_into_the_rest_of_the_page(place, templa
         ("wijkagenda-compose-item", ["followup", "followup"]),
         ("meeting-registrations-actions", ["seating"]),
         ("check-in", ["seating"]),
-        ("dashboard", ["dialogues", "harvest", "synthesis", "reporting"]),
+        ("dashboard", ["dialogues", "harvest", "synthesis", "reporting", "learning"]),
         ("my-page", ["harvest", "learning", "community", "followup", "followup", "harvest"]),
         ("registration-manage", ["harvest"]),
         ("main-menu", ["community"]),

@@ -93,3 +93,9 @@ def test_the_trainer_sees_their_coming_sessions_on_my_page(client_for, course, o
     assert (
         'id="my-sessions"' not in client_for("facilitator").get(reverse("my-page")).content.decode()
     )
+
+
+def test_the_dashboard_leads_the_organiser_to_the_courses(client_for, organisation):
+    page = client_for("organiser").get(reverse("dashboard")).content.decode()
+    assert 'id="courses-panel"' in page
+    assert reverse("course-list") in page

@@ -1,5 +1,5 @@
 """Where the learning app shows itself on lower apps' pages (core/panels.py): the trainer's
-upcoming sessions on My page."""
+upcoming sessions on My page, and the way to the courses on the organiser's dashboard."""
 
 from collections.abc import Mapping
 from typing import Any
@@ -26,6 +26,7 @@ def _is_trainer(page: Mapping[str, Any]) -> bool:
 
 
 def register_panels() -> None:
+    register_panel("dashboard", template="learning/course_dashboard.html", order=70)
     register_panel(
         "my-page",
         template="learning/course_my_sessions.html",
