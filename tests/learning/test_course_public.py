@@ -99,3 +99,9 @@ def test_the_dashboard_leads_the_organiser_to_the_courses(client_for, organisati
     page = client_for("organiser").get(reverse("dashboard")).content.decode()
     assert 'id="courses-panel"' in page
     assert reverse("course-list") in page
+
+
+def test_a_trainer_without_coming_sessions_still_finds_the_courses(client_for, trainer):
+    page = client_for("trainer").get(reverse("my-page")).content.decode()
+    assert 'id="my-no-sessions"' in page
+    assert reverse("course-list") in page
