@@ -14,3 +14,7 @@ class LearningConfig(AppConfig):
         from .panels_collection import register_panels as register_collection_panels
 
         register_collection_panels()
+        # The trainer's upcoming sessions on My page.
+        from .panels import register_panels as register_course_panels
+
+        register_course_panels()
