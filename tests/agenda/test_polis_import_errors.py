@@ -161,3 +161,26 @@ def test_the_page_is_in_english_for_an_english_organiser(client_for, series):
     assert response.context["form"].errors["votes"] == [
         "votes.csv, row 2, column vote: 2 is not one of -1, 0, 1"
     ]
+
+
+def _patched_zip(*, method: int | None = None, encrypted: bool = False) -> bytes:
+    """A valid export whose comments.csv claims another compression method or encryption, in
+    both its local header and the central directory (zipfile cannot write either)."""
+    data = bytearray(zip_bytes({"comments.csv": COMMENTS, "votes.csv": VOTES}))
+    for signature, flags_at, method_at in ((b"PK\x03\x04", 6, 8), (b"PK\x01\x02", 8, 10)):
+        start = data.index(signature)
+        if encrypted:
+            data[start + flags_at] |= 0x1
+        if method is not None:
+            data[start + method_at : start + method_at + 2] = method.to_bytes(2, "little")
+    return bytes(data)
+
+
+@pytest.mark.parametrize(
+    "content", [_patched_zip(encrypted=True), _patched_zip(method=99)], ids=["encrypted", "packed"]
+)
+def test_an_encrypted_or_unknown_packed_zip_is_refused_with_one_message(
+    client_for, series, content
+):
+    message = refused(client_for("organiser"), series, "archive", archive=upload("e.zip", content))
+    assert message.startswith("Het zipbestand is beschadigd"), message

@@ -117,15 +117,27 @@ def _unpack(upload: IO[bytes], folder: Path) -> None:
             members = _wanted(archive)
             if sum(m.file_size for m in members) > settings.POLIS_IMPORT_MAX_UNPACKED_BYTES:
                 raise _too_big()
+            if any(not _readable(member) for member in members):
+                raise _unreadable()
             for member in members:
                 _copy_member(archive, member, folder / PurePosixPath(member.filename).name)
-    # What zipfile raises for a broken archive: BadZipFile, zlib.error or EOFError for damaged
-    # data, NotImplementedError for a compression method it cannot unpack, RuntimeError for an
-    # encrypted member. All of them mean the same to the organiser.
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
-        raise UploadError(
-            "archive", _("The zip file is damaged, encrypted or packed in an unknown way.")
-        ) from None
+    # What zipfile raises for damaged data; encryption and unknown packing are refused above.
+    except (zipfile.BadZipFile, zlib.error, EOFError):
+        raise _unreadable() from None
+
+
+# The compression methods zipfile unpacks; the flag bit 0 of a member marks it encrypted.
+READABLE_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+
+
+def _readable(member: zipfile.ZipInfo) -> bool:
+    return member.compress_type in READABLE_METHODS and not member.flag_bits & 0x1
+
+
+def _unreadable() -> UploadError:
+    return UploadError(
+        "archive", _("The zip file is damaged, encrypted or packed in an unknown way.")
+    )
 
 
 def _copy_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, target: Path) -> None:
