@@ -102,7 +102,7 @@ def load(context: DemoContext) -> None:
             newsletter.send_newsletter(
                 series=meeting.series,
                 meeting=meeting,
-                report_url=newsletter.report_url_for(meeting.series, meeting),
+                report_url=newsletter.public_report_url(meeting.series, meeting),
                 actor=organiser,
             )
     if series is not None:

@@ -8,7 +8,6 @@ twice) and enqueues one task per new row. The task sets `sent_at` with a conditi
 before it sends, and checks the consent is still there.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,10 +44,6 @@ def public_report_url(series: Series, meeting: Meeting | None = None) -> str:
     return str(settings.SITE_URL) + reverse(
         "neighbourhood-public", args=[series.organisation.slug, neighbourhood.slug]
     )
-
-
-# The one place that decides the link.
-report_url_for: Callable[[Series, Meeting | None], str] = public_report_url
 
 
 def _meetings(series: Series, meeting: Meeting | None) -> QuerySet[Meeting]:

@@ -1,25 +1,10 @@
 """Permissions of the reporting app. Reports read from every other app and write nothing back;
 what an organiser edits here are the words a report needs and the population figures."""
 
-from typing import Any
-
 import rules
 
 from wijkdialoog.community.rules import is_organiser_of_subject
-
-
-@rules.predicate
-def is_partner_of_subject(user: Any, subject: Any) -> bool:
-    """A partner (gemeente, wijkteam…) of the organisation the meeting or series belongs to."""
-    from wijkdialoog.followup.partners import partner_memberships
-
-    if subject is None:
-        return False
-    return any(
-        membership.person.organisation_id == subject.organisation_id
-        for membership in partner_memberships(user)
-    )
-
+from wijkdialoog.synthesis.rules import is_partner_of_subject
 
 # The oogstverslag (subject: a Meeting or a Series). The public version needs no permission
 # once it is published.

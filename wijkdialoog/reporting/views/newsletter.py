@@ -21,7 +21,7 @@ def _send_page(
         count = newsletter.send_newsletter(
             series=series,
             meeting=meeting,
-            report_url=newsletter.report_url_for(series, meeting),
+            report_url=newsletter.public_report_url(series, meeting),
             actor=request.user,
         )
         messages.success(
@@ -41,7 +41,7 @@ def _send_page(
             "series": series,
             "meeting": meeting,
             "count": newsletter.waiting_recipients(series=series, meeting=meeting).count(),
-            "report_url": newsletter.report_url_for(series, meeting),
+            "report_url": newsletter.public_report_url(series, meeting),
             "back": back,
         },
     )
